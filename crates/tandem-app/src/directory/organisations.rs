@@ -1,0 +1,134 @@
+//! Viewing, creating and editing organisations.
+
+use crate::text::fold;
+use crate::{App, AppError, AppResult};
+use chrono::Utc;
+use tandem_core::account::OrgRole;
+use tandem_core::directory::{City, CompanyFigures, Organisation, OrganisationDraft, OrganisationInput, Person, Programme};
+use tandem_core::nace::NaceCatalogue;
+use tandem_core::policy::{self, Actor, OrgEditor};
+use tandem_core::validation::ValidationErrors;
+use tandem_core::OrgId;
+use tandem_store::organisations::{self, OrgIndexText};
+use tandem_store::{cities, memberships, people, programmes, Conn};
+
+/// An organisation as one actor may see it.
+#[derive(Debug, Clone)]
+pub struct OrgView {
+    /// The organisation; `figures` is empty unless `confidential_visible`.
+    pub org: Organisation,
+    /// Its city.
+    pub city: City,
+    /// The actor may see figures and contact people.
+    pub confidential_visible: bool,
+    /// The actor may edit the record.
+    pub can_edit: bool,
+    /// The actor may add programmes.
+    pub can_manage_programmes: bool,
+    /// Programmes it runs that the actor may see.
+    pub programmes: Vec<Programme>,
+    /// Contact people (empty unless `confidential_visible`).
+    pub people: Vec<Person>,
+}
+
+/// Loads an organisation for `actor`, hiding what they may not see.
+pub async fn view(app: &App, actor: &Actor, id: OrgId) -> AppResult<OrgView> {
+    let mut conn = app.db().acquire().await?;
+    let mut org = organisations::get(conn.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let city = city_of(conn.conn(), &org).await?;
+    let confidential_visible = policy::can_see_confidential(actor, id);
+    if !confidential_visible {
+        org.figures = CompanyFigures::default();
+    }
+    let programmes = programmes::by_org(conn.conn(), id)
+        .await?
+        .into_iter()
+        .filter(|p| policy::can_see_programme(actor, p))
+        .collect();
+    let people = if confidential_visible { people::by_org(conn.conn(), id).await? } else { Vec::new() };
+    Ok(OrgView {
+        can_edit: policy::org_editor(actor, id).is_ok(),
+        can_manage_programmes: policy::programme_editor(actor, id).is_ok(),
+        org,
+        city,
+        confidential_visible,
+        programmes,
+        people,
+    })
+}
+
+async fn city_of(conn: Conn<'_>, org: &Organisation) -> AppResult<City> {
+    cities::list(conn).await?.into_iter().find(|c| c.id == org.city_id).ok_or(AppError::NotFound)
+}
+
+/// Registers a new organisation; its creator becomes its admin.
+pub async fn create(app: &App, actor: &Actor, draft: &OrganisationDraft) -> AppResult<Organisation> {
+    let creator = policy::org_creator(actor)?;
+    let mut tx = app.db().begin().await?;
+    let input = validate(app, tx.conn(), draft).await?;
+    let index = index_text(app.nace(), tx.conn(), &input).await?;
+    let now = Utc::now();
+    let org = organisations::insert(tx.conn(), OrgId::new(), &input, &index, now).await?;
+    memberships::set(tx.conn(), creator.user_id(), org.id, OrgRole::OrgAdmin, now).await?;
+    tx.commit().await?;
+    Ok(org)
+}
+
+/// Changes an organisation if it is still at `expected_version`.
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    id: OrgId,
+    expected_version: i64,
+    draft: &OrganisationDraft,
+) -> AppResult<Organisation> {
+    let editor: OrgEditor = policy::org_editor(actor, id)?;
+    let mut tx = app.db().begin().await?;
+    let input = validate(app, tx.conn(), draft).await?;
+    let index = index_text(app.nace(), tx.conn(), &input).await?;
+    let org = organisations::update(tx.conn(), editor.org_id(), expected_version, &input, &index, Utc::now()).await?;
+    tx.commit().await?;
+    Ok(org)
+}
+
+/// Validates the draft and checks its city and NACE codes exist.
+pub(crate) async fn validate(app: &App, conn: Conn<'_>, draft: &OrganisationDraft) -> AppResult<OrganisationInput> {
+    let input = draft.validate()?;
+    let mut errors = ValidationErrors::default();
+    if !cities::list(conn).await?.iter().any(|c| c.id == input.city_id) {
+        errors.add("city_id", "unknown_city", "choose one of the partnership's cities");
+    }
+    check_nace_known(app.nace(), &mut errors, "nace_codes", &input.nace_codes);
+    errors.into_result(input).map_err(AppError::Invalid)
+}
+
+/// Records an error for each code the catalogue does not have.
+pub(crate) fn check_nace_known(
+    nace: &NaceCatalogue,
+    errors: &mut ValidationErrors,
+    field: &str,
+    codes: &[tandem_core::nace::NaceCode],
+) {
+    for code in codes {
+        if nace.get(code).is_none() {
+            errors.add(field, "unknown_nace", format!("{code} is not in NACE Rev. 2; pick a code from the list"));
+        }
+    }
+}
+
+/// The folded text the directory searches: names, descriptions, codes and their labels in both languages.
+pub(crate) async fn index_text(nace: &NaceCatalogue, conn: Conn<'_>, input: &OrganisationInput) -> AppResult<OrgIndexText> {
+    let city = cities::list(conn).await?.into_iter().find(|c| c.id == input.city_id).map(|c| c.name).unwrap_or_default();
+    let mut parts: Vec<&str> = vec![&input.name, &city, input.kind.key()];
+    parts.extend(input.description_en.as_deref());
+    parts.extend(input.description_de.as_deref());
+    parts.extend(input.website.as_deref());
+    for code in &input.nace_codes {
+        parts.push(code.as_str());
+        if let Some(entry) = nace.get(code) {
+            parts.push(&entry.label_en);
+            parts.push(&entry.label_de);
+        }
+    }
+    Ok(OrgIndexText { sort_name: fold(&input.name), search_text: fold(&parts.join(" ")) })
+}

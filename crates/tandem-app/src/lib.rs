@@ -1,0 +1,18 @@
+//! Tandem's use cases, one module per user action: authorise → transaction → store → outbox.
+//! Pages, the JSON API and the CLI all call these; none of them decides permissions itself.
+
+pub mod account;
+pub mod admin;
+pub mod auth;
+mod context;
+pub mod demo;
+pub mod directory;
+pub mod error;
+pub mod mail;
+pub mod portability;
+pub mod text;
+
+pub use context::{App, AppConfig};
+pub use error::{AppError, AppResult};
+pub use tandem_core as core;
+pub use tandem_store::sessions::SessionStore;

@@ -1,0 +1,4 @@
+//! Email: the texts (EN/DE) and the worker that drains the outbox.
+
+pub mod messages;
+pub mod sender;

@@ -1,0 +1,11 @@
+//! Tandem's domain model: newtype ids, directory entities, accounts, roles and the policy
+//! predicates that decide who may see and change what. No I/O lives here.
+
+pub mod account;
+pub mod directory;
+pub mod ids;
+pub mod nace;
+pub mod policy;
+pub mod validation;
+
+pub use ids::*;

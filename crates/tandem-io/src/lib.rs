@@ -1,0 +1,6 @@
+//! File formats and shipped data: bytes in, core types out (and back). No database, no HTTP.
+
+pub mod demo;
+pub mod nace;
+pub mod org_export;
+pub mod org_import;

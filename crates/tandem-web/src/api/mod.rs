@@ -1,0 +1,68 @@
+//! The JSON API under `/api/v1`: the same use cases and permissions as the pages, bearer-token
+//! or session authentication, one error shape, pagination, ETag/If-Match on updates, and the
+//! OpenAPI 3.1 document generated from these handlers at `/api/v1/openapi.json`.
+
+mod cities;
+mod dto;
+mod extract;
+mod me;
+mod organisations;
+mod programmes;
+
+use crate::error::{ApiErrorBody, ApiErrorDetail, ApiFieldError};
+use crate::state::AppState;
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Tandem API", version = "1", description = "Directory of the Birmingham–Leipzig innovation ecosystem: cities, organisations, programmes. Errors always have the shape {\"error\": {\"code\", \"message\", \"field\"}}."),
+    components(schemas(ApiErrorBody, ApiErrorDetail, ApiFieldError)),
+    modifiers(&BearerAuth),
+    security(("bearer" = []), ())
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("An API token from your account page")).build()),
+        );
+    }
+}
+
+/// The API's router and its OpenAPI document.
+fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(cities::list_cities))
+        .routes(routes!(organisations::list_organisations, organisations::create_organisation))
+        .routes(routes!(organisations::get_organisation, organisations::update_organisation))
+        .routes(routes!(programmes::list_org_programmes, programmes::create_programme))
+        .routes(routes!(programmes::list_programmes))
+        .routes(routes!(programmes::get_programme, programmes::update_programme))
+        .routes(routes!(me::me))
+        .split_for_parts()
+}
+
+/// The OpenAPI document (also used by tests and docs generation).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    parts().1
+}
+
+/// `/api/v1` routes, including `/openapi.json`.
+pub fn router() -> Router<AppState> {
+    let (router, doc) = parts();
+    router
+        .route("/openapi.json", get(move || async move { Json(doc.clone()) }))
+        .fallback(|| async {
+            crate::error::ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", "no such API endpoint; see /api/v1/openapi.json", None)
+        })
+}

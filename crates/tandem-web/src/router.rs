@@ -1,0 +1,81 @@
+//! Every route, and the middleware around them.
+
+use crate::state::AppState;
+use crate::{api, assets, ops, pages, security};
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Web settings.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Send session cookies only over HTTPS (set when the public URL is https).
+    pub secure_cookies: bool,
+}
+
+/// Largest request body accepted (forms and JSON; imports run on the CLI).
+const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The whole application as one router.
+pub fn router(state: AppState) -> Router {
+    let sessions = SessionManagerLayer::new(state.app.session_store())
+        .with_name("tandem_session")
+        .with_secure(state.config.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
+
+    let pages = Router::new()
+        .route("/", get(pages::home::home))
+        .route("/directory", get(pages::directory::directory))
+        .route("/organisations/new", get(pages::organisations::new_form).post(pages::organisations::create))
+        .route("/organisations/{id}", get(pages::organisations::show))
+        .route("/organisations/{id}/edit", get(pages::organisations::edit_form).post(pages::organisations::update))
+        .route("/organisations/{id}/members", get(pages::members::list).post(pages::members::add))
+        .route("/organisations/{id}/members/{user}/remove", post(pages::members::remove))
+        .route(
+            "/organisations/{id}/programmes/new",
+            get(pages::programmes::new_form).post(pages::programmes::create),
+        )
+        .route("/programmes", get(pages::programmes::list))
+        .route("/programmes/{id}", get(pages::programmes::show))
+        .route("/programmes/{id}/edit", get(pages::programmes::edit_form).post(pages::programmes::update))
+        .route("/register", get(pages::auth::register_form).post(pages::auth::register))
+        .route("/verify-email", get(pages::auth::verify_email))
+        .route("/verify-email/resend", post(pages::auth::resend_verification))
+        .route("/login", get(pages::auth::login_form).post(pages::auth::login))
+        .route("/logout", post(pages::auth::logout))
+        .route("/forgot-password", get(pages::auth::forgot_form).post(pages::auth::forgot))
+        .route("/reset-password", get(pages::auth::reset_form).post(pages::auth::reset))
+        .route("/account", get(pages::account::show).post(pages::account::update))
+        .route("/account/tokens", post(pages::account::create_token))
+        .route("/account/tokens/{id}/revoke", post(pages::account::revoke_token))
+        .route("/locale", post(pages::locale::switch))
+        .fallback(pages::not_found);
+
+    Router::new()
+        .merge(pages)
+        .nest("/api/v1", api::router())
+        .route("/assets/{name}", get(assets::asset))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        // A route layer sees the matched route template, so metrics are labelled by route.
+        .route_layer(middleware::from_fn(crate::ops::track_metrics))
+        .layer(sessions)
+        .layer(middleware::from_fn(security::cross_origin_guard))
+        .layer(middleware::from_fn(security::security_headers))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(TraceLayer::new_for_http())
+        .layer(CatchPanicLayer::new())
+        .with_state(state)
+}
