@@ -21,7 +21,7 @@ fluent_templates::static_loader! {
 static EN: LanguageIdentifier = langid!("en");
 static DE: LanguageIdentifier = langid!("de");
 
-/// Translator for one request's locale; templates call `t.get("key")`.
+/// Translator for one request's locale; templates call its `get` with a message id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tr {
     /// The locale.
@@ -92,9 +92,14 @@ impl Tr {
         self.locale.key()
     }
 
-    /// Whether a string is present in the catalogue of `locale` (tests).
+    /// Whether a message is present in the catalogue of `locale` (tests). Messages with
+    /// variables only resolve with arguments, so every variable name in use is supplied.
     pub fn has(locale: Locale, key: &str) -> bool {
-        LOCALES.try_lookup(Tr::new(locale).lang(), key).is_some()
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        for name in ["count", "formatted", "name", "city", "page"] {
+            args.insert(Cow::Borrowed(name), FluentValue::from(1));
+        }
+        LOCALES.try_lookup_with_args(Tr::new(locale).lang(), key, &args).is_some()
     }
 }
 

@@ -91,15 +91,23 @@ pub async fn update(
     Ok(org)
 }
 
-/// Validates the draft and checks its city and NACE codes exist.
+/// Validates the draft and checks its city and NACE codes exist, reporting every problem at once.
 pub(crate) async fn validate(app: &App, conn: Conn<'_>, draft: &OrganisationDraft) -> AppResult<OrganisationInput> {
-    let input = draft.validate()?;
-    let mut errors = ValidationErrors::default();
-    if !cities::list(conn).await?.iter().any(|c| c.id == input.city_id) {
-        errors.add("city_id", "unknown_city", "choose one of the partnership's cities");
+    let (input, mut errors) = match draft.validate() {
+        Ok(input) => (Some(input), ValidationErrors::default()),
+        Err(errors) => (None, errors),
+    };
+    if let Ok(city) = draft.city_id.trim().parse::<tandem_core::CityId>() {
+        if !cities::list(conn).await?.iter().any(|c| c.id == city) {
+            errors.add("city_id", "unknown_city", "choose one of the partnership's cities");
+        }
     }
-    check_nace_known(app.nace(), &mut errors, "nace_codes", &input.nace_codes);
-    errors.into_result(input).map_err(AppError::Invalid)
+    let parsed: Vec<_> = draft.nace_codes.iter().filter_map(|c| tandem_core::nace::NaceCode::parse(c).ok()).collect();
+    check_nace_known(app.nace(), &mut errors, "nace_codes", &parsed);
+    match input {
+        Some(input) if errors.is_empty() => Ok(input),
+        _ => Err(AppError::Invalid(errors)),
+    }
 }
 
 /// Records an error for each code the catalogue does not have.

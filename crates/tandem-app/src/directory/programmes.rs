@@ -79,8 +79,14 @@ pub async fn update(
 }
 
 fn validate(app: &App, draft: &ProgrammeDraft) -> AppResult<ProgrammeInput> {
-    let input = draft.validate()?;
-    let mut errors = ValidationErrors::default();
-    check_nace_known(app.nace(), &mut errors, "sectors", &input.sectors);
-    errors.into_result(input).map_err(AppError::Invalid)
+    let (input, mut errors) = match draft.validate() {
+        Ok(input) => (Some(input), ValidationErrors::default()),
+        Err(errors) => (None, errors),
+    };
+    let parsed: Vec<_> = draft.sectors.iter().filter_map(|c| tandem_core::nace::NaceCode::parse(c).ok()).collect();
+    check_nace_known(app.nace(), &mut errors, "sectors", &parsed);
+    match input {
+        Some(input) if errors.is_empty() => Ok(input),
+        _ => Err(AppError::Invalid(errors)),
+    }
 }

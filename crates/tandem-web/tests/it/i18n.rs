@@ -1,0 +1,83 @@
+//! Every visible string exists in English and German.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use tandem_core::account::{Locale, OrgRole};
+use tandem_core::directory::{OrgKind, ProgrammeKind, ProgrammeStatus};
+use tandem_web::i18n::Tr;
+
+fn keys_of(file: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(file)
+        .unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_owned()))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn english_and_german_have_the_same_keys() {
+    let en = keys_of(&crate_dir().join("locales/en/main.ftl"));
+    let de = keys_of(&crate_dir().join("locales/de/main.ftl"));
+    let only_en: Vec<_> = en.difference(&de).collect();
+    let only_de: Vec<_> = de.difference(&en).collect();
+    assert!(only_en.is_empty() && only_de.is_empty(), "only in en: {only_en:?}; only in de: {only_de:?}");
+    assert!(en.len() > 100);
+}
+
+/// Keys written literally in templates and code: `.get("…")`, `.with("…"`, `.count("…"`.
+fn literal_keys() -> BTreeSet<String> {
+    let mut files = Vec::new();
+    for dir in ["templates", "src", "src/pages", "src/api"] {
+        for entry in std::fs::read_dir(crate_dir().join(dir)).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "html" || e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let mut keys = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        for marker in ["t.get(\"", "t.with(\"", "t.count(\""] {
+            for (i, _) in text.match_indices(marker) {
+                let rest = &text[i + marker.len()..];
+                if let Some(end) = rest.find('"') {
+                    keys.insert(rest[..end].to_owned());
+                }
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_key_used_is_translated_in_both_languages() {
+    let mut keys = literal_keys();
+    assert!(keys.len() > 100, "the scan found the keys ({})", keys.len());
+    keys.extend(OrgKind::ALL.iter().map(|k| format!("kind-{}", k.key())));
+    keys.extend(ProgrammeKind::ALL.iter().map(|k| format!("programme-kind-{}", k.key())));
+    keys.extend(ProgrammeStatus::ALL.iter().map(|s| format!("programme-status-{}", s.key())));
+    keys.extend(OrgRole::ALL.iter().map(|r| format!("role-{}", r.key())));
+    keys.extend(["country-gb", "country-de", "description-in-en", "description-in-de"].map(String::from));
+    keys.extend(["error-not-found", "error-forbidden", "error-conflict", "error-rate-limited", "error-bad-request", "error-internal"].map(String::from));
+    for locale in [Locale::En, Locale::De] {
+        let missing: Vec<_> = keys.iter().filter(|k| !Tr::has(locale, k)).collect();
+        assert!(missing.is_empty(), "missing in {}: {missing:?}", locale.key());
+    }
+}
+
+#[test]
+fn plurals_and_numbers_follow_the_language() {
+    let en = Tr::new(Locale::En);
+    let de = Tr::new(Locale::De);
+    assert_eq!(en.count("directory-count", 1), "1 organisation found");
+    assert_eq!(en.count("directory-count", 1500), "1,500 organisations found");
+    assert_eq!(de.count("directory-count", 1500), "1.500 Organisationen gefunden");
+    assert_eq!(de.count("directory-count", 0), "Keine Organisationen gefunden");
+}

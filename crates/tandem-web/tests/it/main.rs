@@ -1,0 +1,11 @@
+//! Integration tests of the web front over real HTTP against a spawned server (one test binary,
+//! as link time matters on small machines). Each test gets a fresh app and database; set
+//! `TANDEM_TEST_DATABASE_URL` to run them on PostgreSQL.
+
+mod api;
+mod browser;
+mod i18n;
+mod ops;
+mod org_pages;
+mod pages;
+mod support;
