@@ -4,6 +4,7 @@
 
 mod api;
 mod browser;
+mod cluster;
 mod i18n;
 mod ops;
 mod org_pages;
