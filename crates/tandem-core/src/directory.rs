@@ -603,3 +603,34 @@ mod tests {
         }
     }
 }
+
+/// What a user submits to add a contact person.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDraft {
+    /// Full name.
+    pub name: String,
+    /// Job title.
+    pub job_title: Option<String>,
+    /// Work email.
+    pub email: Option<String>,
+}
+
+impl PersonDraft {
+    /// Checks the fields; the email, when given, must be an address.
+    pub fn validate(&self, id: PersonId, org_id: OrgId) -> Result<Person, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let name = required_text(&mut errors, "person_name", &self.name, 120);
+        let job_title = optional_text(&mut errors, "job_title", self.job_title.as_deref(), 120);
+        let email = match self.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+            Some(raw) => match crate::account::Email::parse(raw) {
+                Ok(email) => Some(email.as_str().to_owned()),
+                Err(_) => {
+                    errors.add("person_email", "invalid_email", "enter an email address such as name@example.org");
+                    None
+                }
+            },
+            None => None,
+        };
+        errors.into_result(Person { id, org_id, name, job_title, email })
+    }
+}

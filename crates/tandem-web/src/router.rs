@@ -39,6 +39,8 @@ pub fn router(state: AppState) -> Router {
         .route("/organisations/{id}", get(pages::organisations::show))
         .route("/organisations/{id}/edit", get(pages::organisations::edit_form).post(pages::organisations::update))
         .route("/organisations/{id}/members", get(pages::members::list).post(pages::members::add))
+        .route("/organisations/{id}/people/new", get(pages::people::new_form).post(pages::people::add))
+        .route("/organisations/{id}/people/{person}/remove", post(pages::people::remove))
         .route("/organisations/{id}/members/{user}/remove", post(pages::members::remove))
         .route(
             "/organisations/{id}/programmes/new",

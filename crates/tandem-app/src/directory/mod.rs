@@ -2,6 +2,7 @@
 
 pub mod members;
 pub mod organisations;
+pub mod people;
 pub mod programmes;
 pub mod search;
 

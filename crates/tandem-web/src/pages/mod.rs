@@ -7,6 +7,7 @@ pub mod home;
 pub mod locale;
 pub mod members;
 pub mod organisations;
+pub mod people;
 pub mod programmes;
 
 use crate::ctx::Ctx;

@@ -31,7 +31,7 @@ pub(crate) struct OrgPageView {
     sectors: Vec<(String, String)>,
     external_ids: Vec<(String, String)>,
     figures: Vec<(String, String)>,
-    people: Vec<String>,
+    people: Vec<(String, String)>,
     programmes: Vec<ProgrammeItem>,
     updated: String,
 }
@@ -93,7 +93,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             .people
             .iter()
             .map(|p| {
-                [Some(p.name.as_str()), p.job_title.as_deref(), p.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ")
+                let text = [Some(p.name.as_str()), p.job_title.as_deref(), p.email.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+                (p.id.to_string(), text)
             })
             .collect(),
         programmes: view

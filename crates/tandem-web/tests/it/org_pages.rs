@@ -201,3 +201,37 @@ async fn organisation_pages_of_unknown_ids_are_not_found() {
     let (status, _) = get(&app, &app.client(), &format!("/organisations/{}", tandem_core::OrgId::new())).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn contact_people_are_kept_by_admins_and_shown_only_to_the_privileged() {
+    let app = demo_app().await;
+    let daden = org_id(&app, "Daden Ltd").await;
+    let admin = member_client(&app, "admin@daden.example", daden, OrgRole::OrgAdmin).await;
+    let form = format!("/organisations/{daden}/people/new");
+    let (status, _) = get(&app, &admin, &form).await;
+    assert_eq!(status, StatusCode::OK);
+    let bad = post_form(&app, &admin, &form, &form, &[("person_name", ""), ("person_email", "nope")]).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.expect("body");
+    assert!(html.contains("id=\"person_name-error\"") && html.contains("id=\"person_email-error\""));
+    let added = post_form(&app, &admin, &form, &form, &[("person_name", "Jo Bloggs"), ("job_title", "CTO"), ("person_email", "jo@daden.example")]).await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let page = format!("/organisations/{daden}");
+    let (_, html) = get(&app, &admin, &page).await;
+    assert!(html.contains("Jo Bloggs, CTO, jo@daden.example"));
+    let (_, public) = get(&app, &app.client(), &page).await;
+    assert!(!public.contains("Jo Bloggs"), "personal data is not public");
+    let holosphere = org_id(&app, "Holosphere").await;
+    let outsider = member_client(&app, "x@holosphere.example", holosphere, OrgRole::OrgAdmin).await;
+    let (status, _) = get(&app, &outsider, &form).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let start = html.find("/people/").expect("remove form") + "/people/".len();
+    let person: String = html[start..].chars().take_while(|c| *c != '/').collect();
+    let remove = format!("/organisations/{daden}/people/{person}/remove");
+    let denied = post_form(&app, &outsider, "/", &remove, &[]).await;
+    assert_eq!(denied.status(), StatusCode::FORBIDDEN);
+    let removed = post_form(&app, &admin, &page, &remove, &[]).await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    let again = post_form(&app, &admin, &page, &remove, &[]).await;
+    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+}
