@@ -81,11 +81,20 @@ pub async fn import_organisations(
             Err(other) => return Err(other.into()),
         };
         // Inserting inside the transaction (rolled back on any problem or dry run) also catches
-        // duplicates against the database and within the file.
+        // duplicates against the database and within the file. Each insert runs under a savepoint:
+        // on PostgreSQL a failed statement would otherwise abort the transaction and every later
+        // row would fail with an internal error instead of being checked.
         let index = index_text(app.nace(), tx.conn(), &input).await?;
+        tx.savepoint("import_row").await.map_err(AppError::from)?;
         match organisations::insert(tx.conn(), OrgId::new(), &input, &index, now).await.map_err(AppError::from) {
-            Ok(_) => created += 1,
-            Err(AppError::Invalid(errors)) => problems.extend(org_import::row_errors(row.line, &errors)),
+            Ok(_) => {
+                tx.release_savepoint("import_row").await.map_err(AppError::from)?;
+                created += 1;
+            }
+            Err(AppError::Invalid(errors)) => {
+                tx.rollback_to_savepoint("import_row").await.map_err(AppError::from)?;
+                problems.extend(org_import::row_errors(row.line, &errors));
+            }
             Err(other) => return Err(other.into()),
         }
     }

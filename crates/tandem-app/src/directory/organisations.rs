@@ -61,6 +61,19 @@ async fn city_of(conn: Conn<'_>, org: &Organisation) -> AppResult<City> {
     cities::list(conn).await?.into_iter().find(|c| c.id == org.city_id).ok_or(AppError::NotFound)
 }
 
+/// Checks that the actor may register organisations (before showing the form).
+pub fn check_may_create(actor: &Actor) -> AppResult<()> {
+    policy::org_creator(actor)?;
+    Ok(())
+}
+
+/// The full record for its editor's form; `Forbidden` for anyone else.
+pub async fn for_edit(app: &App, actor: &Actor, id: OrgId) -> AppResult<Organisation> {
+    let editor = policy::org_editor(actor, id)?;
+    let mut conn = app.db().acquire().await?;
+    organisations::get(conn.conn(), editor.org_id()).await?.ok_or(AppError::NotFound)
+}
+
 /// Registers a new organisation; its creator becomes its admin.
 pub async fn create(app: &App, actor: &Actor, draft: &OrganisationDraft) -> AppResult<Organisation> {
     let creator = policy::org_creator(actor)?;

@@ -45,6 +45,20 @@ pub async fn list(app: &App, page: i64, per_page: i64) -> AppResult<(Vec<Program
     Ok(programmes::list_visible(conn.conn(), per_page, (page - 1) * per_page).await?)
 }
 
+/// The organisation a new programme would belong to, for the form; only its programme editors.
+pub async fn for_new(app: &App, actor: &Actor, org: OrgId) -> AppResult<Organisation> {
+    let editor = policy::programme_editor(actor, org)?;
+    let mut conn = app.db().acquire().await?;
+    organisations::get(conn.conn(), editor.org_id()).await?.map(without_figures).ok_or(AppError::NotFound)
+}
+
+/// A programme for its editor's form; NotFound for drafts others may not see, Forbidden otherwise.
+pub async fn for_edit(app: &App, actor: &Actor, id: ProgrammeId) -> AppResult<ProgrammeView> {
+    let view = view(app, actor, id).await?;
+    policy::programme_editor(actor, view.programme.org_id)?;
+    Ok(view)
+}
+
 /// Creates a programme run by `org`.
 pub async fn create(app: &App, actor: &Actor, org: OrgId, draft: &ProgrammeDraft) -> AppResult<Programme> {
     let editor = policy::programme_editor(actor, org)?;

@@ -12,7 +12,6 @@ use serde::Deserialize;
 use tandem_app::directory::organisations;
 use tandem_app::directory::search::{self, DirectoryQuery};
 use tandem_core::directory::OrgKind;
-use tandem_core::policy;
 use tandem_core::{CityId, OrgId};
 use utoipa::IntoParams;
 
@@ -149,7 +148,7 @@ pub async fn update_organisation(
 ) -> Result<Response, ApiError> {
     let id: OrgId = path_id(&id)?;
     // Permission first: a caller who may not edit learns nothing from precondition errors.
-    policy::org_editor(&actor, id).map_err(tandem_app::AppError::from)?;
+    organisations::for_edit(&state.app, &actor, id).await?;
     let version = if_match_version(&headers)?;
     let org = organisations::update(&state.app, &actor, id, version, &input.into_draft()).await?;
     let version = org.version;

@@ -86,8 +86,8 @@ pub async fn update_programme(
     ApiJson(input): ApiJson<ProgrammeInputDto>,
 ) -> Result<Response, ApiError> {
     let id: ProgrammeId = path_id(&id)?;
-    let view = programmes::view(&state.app, &actor, id).await?;
-    tandem_core::policy::programme_editor(&actor, view.programme.org_id).map_err(tandem_app::AppError::from)?;
+    // Permission first: a caller who may not edit learns nothing from precondition errors.
+    programmes::for_edit(&state.app, &actor, id).await?;
     let version = if_match_version(&headers)?;
     let p = programmes::update(&state.app, &actor, id, version, &input.into_draft()).await?;
     Ok(with_etag(StatusCode::OK, ProgrammeDto::from(p)))

@@ -261,7 +261,7 @@ async fn form_page(
 
 /// `GET /organisations/new`.
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    tandem_core::policy::org_creator(&ctx.actor).map_err(|e| ctx.fail(e.into()))?;
+    organisations::check_may_create(&ctx.actor).map_err(|e| ctx.fail(e))?;
     let form = OrgForm::default().state(ctx.t, "/organisations/new".into(), "/directory".into());
     form_page(&state, &ctx, ctx.t.get("org-new"), form, StatusCode::OK).await
 }
@@ -285,10 +285,9 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Or
 /// `GET /organisations/{id}/edit`.
 pub async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
     let id: OrgId = parse_id(ctx.t, &id)?;
-    tandem_core::policy::org_editor(&ctx.actor, id).map_err(|e| ctx.fail(e.into()))?;
-    let view = organisations::view(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
-    let form = OrgForm::from_org(&view.org).state(ctx.t, format!("/organisations/{id}/edit"), format!("/organisations/{id}"));
-    form_page(&state, &ctx, ctx.t.with("org-edit-title", "name", &view.org.name), form, StatusCode::OK).await
+    let org = organisations::for_edit(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
+    let form = OrgForm::from_org(&org).state(ctx.t, format!("/organisations/{id}/edit"), format!("/organisations/{id}"));
+    form_page(&state, &ctx, ctx.t.with("org-edit-title", "name", &org.name), form, StatusCode::OK).await
 }
 
 /// `POST /organisations/{id}/edit`.

@@ -18,10 +18,9 @@ use tandem_core::{OrgId, PersonId};
 
 async fn form_page(state: &AppState, ctx: &Ctx, org: OrgId, f: FormState, status: StatusCode) -> Result<Response, PageError> {
     let t = ctx.t;
-    tandem_core::policy::org_editor(&ctx.actor, org).map_err(|e| ctx.fail(e.into()))?;
-    let view = organisations::view(&state.app, &ctx.actor, org).await.map_err(|e| ctx.fail(e))?;
+    let organisation = organisations::for_edit(&state.app, &ctx.actor, org).await.map_err(|e| ctx.fail(e))?;
     let page = SimpleFormPage {
-        l: Layout::new(ctx, t.with("people-add-title", "name", &view.org.name)),
+        l: Layout::new(ctx, t.with("people-add-title", "name", &organisation.name)),
         intro: t.get("org-people-note"),
         f,
         hidden: vec![],
@@ -32,7 +31,7 @@ async fn form_page(state: &AppState, ctx: &Ctx, org: OrgId, f: FormState, status
         ],
         choices: vec![],
         submit: t.get("people-add"),
-        links: vec![(format!("/organisations/{org}"), view.org.name)],
+        links: vec![(format!("/organisations/{org}"), organisation.name)],
     };
     render(t, status, &page)
 }

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
-use tandem_app::directory::{organisations, programmes};
+use tandem_app::directory::programmes;
 use tandem_app::AppError;
 use tandem_core::directory::{Programme, ProgrammeDraft, ProgrammeKind, ProgrammeStatus};
 use tandem_core::{OrgId, ProgrammeId};
@@ -223,11 +223,10 @@ fn form_page(ctx: &Ctx, title: String, org_name: String, form: FormState, status
 /// `GET /organisations/{id}/programmes/new`.
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx, Path(org): Path<String>) -> Result<Response, PageError> {
     let org: OrgId = parse_id(ctx.t, &org)?;
-    tandem_core::policy::programme_editor(&ctx.actor, org).map_err(|e| ctx.fail(e.into()))?;
-    let view = organisations::view(&state.app, &ctx.actor, org).await.map_err(|e| ctx.fail(e))?;
+    let organisation = programmes::for_new(&state.app, &ctx.actor, org).await.map_err(|e| ctx.fail(e))?;
     let form = ProgrammeForm { kind: "incubation".into(), status: "draft".into(), ..Default::default() };
     let f = form.state(ctx.t, format!("/organisations/{org}/programmes/new"), format!("/organisations/{org}"));
-    form_page(&ctx, ctx.t.get("programme-new"), view.org.name, f, StatusCode::OK)
+    form_page(&ctx, ctx.t.get("programme-new"), organisation.name, f, StatusCode::OK)
 }
 
 /// `POST /organisations/{id}/programmes/new`.
@@ -245,11 +244,11 @@ pub async fn create(
             Ok(see_other(&format!("/programmes/{}", p.id)))
         }
         Err(AppError::Invalid(errors)) => {
-            let view = organisations::view(&state.app, &ctx.actor, org).await.map_err(|e| ctx.fail(e))?;
+            let organisation = programmes::for_new(&state.app, &ctx.actor, org).await.map_err(|e| ctx.fail(e))?;
             let f = form
                 .state(ctx.t, format!("/organisations/{org}/programmes/new"), format!("/organisations/{org}"))
                 .with_errors(errors);
-            form_page(&ctx, ctx.t.get("programme-new"), view.org.name, f, StatusCode::UNPROCESSABLE_ENTITY)
+            form_page(&ctx, ctx.t.get("programme-new"), organisation.name, f, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(e) => Err(ctx.fail(e)),
     }
@@ -258,8 +257,7 @@ pub async fn create(
 /// `GET /programmes/{id}/edit`.
 pub async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
     let id: ProgrammeId = parse_id(ctx.t, &id)?;
-    let view = programmes::view(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
-    tandem_core::policy::programme_editor(&ctx.actor, view.programme.org_id).map_err(|e| ctx.fail(e.into()))?;
+    let view = programmes::for_edit(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
     let f = ProgrammeForm::from_programme(&view.programme).state(ctx.t, format!("/programmes/{id}/edit"), format!("/programmes/{id}"));
     form_page(&ctx, ctx.t.with("programme-edit-title", "name", &view.programme.name), view.organisation.name, f, StatusCode::OK)
 }
