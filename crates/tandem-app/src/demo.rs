@@ -8,7 +8,7 @@ use chrono::Utc;
 use std::collections::HashMap;
 use tandem_core::account::{Email, Locale, OrgRole};
 use tandem_core::{OrgId, ProgrammeId, UserId};
-use tandem_core::directory::OrganisationDraft;
+use tandem_core::directory::{City, OrganisationDraft};
 use tandem_store::{cities, memberships, organisations, programmes, users, Tx};
 
 /// The password of every demo account (printed by `tandem demo`; the demo is for local use).
@@ -36,8 +36,7 @@ pub async fn seed(app: &App, smes: usize) -> AppResult<SeedReport> {
     if organisations::count(tx.conn()).await? > 0 {
         return Ok(SeedReport { seeded: false, organisations: 0, programmes: 0, logins: logins(&ecosystem) });
     }
-    let city_ids: HashMap<String, String> =
-        cities::list(tx.conn()).await?.into_iter().map(|c| (c.name, c.id.to_string())).collect();
+    let cities = cities::list(tx.conn()).await?;
     let now = Utc::now();
     let mut org_ids: HashMap<String, OrgId> = HashMap::new();
     let synthetic = tandem_io::demo::synthetic_smes(smes, SYNTHETIC_SEED);
@@ -47,7 +46,7 @@ pub async fn seed(app: &App, smes: usize) -> AppResult<SeedReport> {
         .map(|o| (&o.city, &o.draft))
         .chain(synthetic.iter().map(|s| (&s.city, &s.draft)));
     for (city, draft) in all {
-        let id = insert_org(app, &mut tx, &city_ids, city, draft, now).await?;
+        let id = insert_org(app, &mut tx, &cities, city, draft, now).await?;
         org_ids.insert(draft.name.clone(), id);
     }
     for programme in &ecosystem.programmes {
@@ -92,18 +91,19 @@ pub async fn seed(app: &App, smes: usize) -> AppResult<SeedReport> {
 async fn insert_org(
     app: &App,
     tx: &mut Tx,
-    city_ids: &HashMap<String, String>,
+    cities: &[City],
     city: &str,
     draft: &OrganisationDraft,
     now: chrono::DateTime<Utc>,
 ) -> AppResult<OrgId> {
     let mut draft = draft.clone();
-    draft.city_id = city_ids
-        .get(city)
-        .cloned()
+    draft.city_id = cities
+        .iter()
+        .find(|c| c.name == city)
+        .map(|c| c.id.to_string())
         .ok_or_else(|| AppError::Internal(format!("demo organisation '{}' is in unknown city '{city}'", draft.name)))?;
-    let input = validate(app, tx.conn(), &draft).await?;
-    let index = index_text(app.nace(), tx.conn(), &input).await?;
+    let input = validate(app.nace(), cities, &draft)?;
+    let index = index_text(app.nace(), cities, &input);
     let org = organisations::insert(tx.conn(), OrgId::new(), &input, &index, now).await?;
     Ok(org.id)
 }

@@ -48,12 +48,10 @@ pub async fn import_organisations(
     let rows = org_import::read(bytes, format, headers)?;
     let total = rows.len();
     let mut tx = app.db().begin().await.map_err(AppError::from)?;
-    let city_ids: HashMap<String, String> = cities::list(tx.conn())
-        .await
-        .map_err(AppError::from)?
-        .into_iter()
-        .map(|c| (crate::text::fold(&c.name), c.id.to_string()))
-        .collect();
+    let cities = cities::list(tx.conn()).await.map_err(AppError::from)?;
+    let city_ids: HashMap<String, String> =
+        cities.iter().map(|c| (crate::text::fold(&c.name), c.id.to_string())).collect();
+    let city_names: Vec<&str> = cities.iter().map(|c| c.name.as_str()).collect();
     let mut problems: Vec<RowError> = Vec::new();
     let mut created = 0;
     let now = Utc::now();
@@ -63,16 +61,15 @@ pub async fn import_organisations(
         match city_ids.get(&crate::text::fold(&row.city)) {
             Some(id) => draft.city_id = id.clone(),
             None => {
-                let known: Vec<&str> = city_ids.keys().map(String::as_str).collect();
                 problems.push(RowError {
                     line: row.line,
                     field: "city".into(),
-                    message: format!("unknown city '{}'; use one of: {}", row.city, known.join(", ")),
+                    message: format!("unknown city '{}'; use one of: {}", row.city, city_names.join(", ")),
                 });
                 continue;
             }
         }
-        let input = match validate(app, tx.conn(), &draft).await {
+        let input = match validate(app.nace(), &cities, &draft) {
             Ok(input) => input,
             Err(AppError::Invalid(errors)) => {
                 problems.extend(org_import::row_errors(row.line, &errors));
@@ -84,7 +81,7 @@ pub async fn import_organisations(
         // duplicates against the database and within the file. Each insert runs under a savepoint:
         // on PostgreSQL a failed statement would otherwise abort the transaction and every later
         // row would fail with an internal error instead of being checked.
-        let index = index_text(app.nace(), tx.conn(), &input).await?;
+        let index = index_text(app.nace(), &cities, &input);
         tx.savepoint("import_row").await.map_err(AppError::from)?;
         match organisations::insert(tx.conn(), OrgId::new(), &input, &index, now).await.map_err(AppError::from) {
             Ok(_) => {

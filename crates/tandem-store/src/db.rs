@@ -152,6 +152,34 @@ impl Tx {
         }
     }
 
+    /// Sets savepoint `name` (a plain SQL identifier). PostgreSQL refuses every further statement
+    /// of a transaction in which one statement failed; a caller that expects a statement may fail
+    /// (a duplicate key) and wants to go on sets a savepoint first and rolls back to it on failure.
+    pub async fn savepoint(&mut self, name: &'static str) -> StoreResult<()> {
+        self.execute_raw(&format!("SAVEPOINT {name}")).await
+    }
+
+    /// Keeps what was done since savepoint `name` and forgets the savepoint.
+    pub async fn release_savepoint(&mut self, name: &'static str) -> StoreResult<()> {
+        self.execute_raw(&format!("RELEASE SAVEPOINT {name}")).await
+    }
+
+    /// Undoes what was done since savepoint `name` (and clears a failed statement's error state),
+    /// then forgets the savepoint; the transaction goes on.
+    pub async fn rollback_to_savepoint(&mut self, name: &'static str) -> StoreResult<()> {
+        self.execute_raw(&format!("ROLLBACK TO SAVEPOINT {name}")).await?;
+        self.release_savepoint(name).await
+    }
+
+    async fn execute_raw(&mut self, sql: &str) -> StoreResult<()> {
+        use sqlx::Executor;
+        match self {
+            Tx::Sqlite(tx) => tx.execute(sql).await.map(drop)?,
+            Tx::Postgres(tx) => tx.execute(sql).await.map(drop)?,
+        }
+        Ok(())
+    }
+
     /// Commits.
     pub async fn commit(self) -> StoreResult<()> {
         match self {

@@ -78,8 +78,9 @@ pub async fn for_edit(app: &App, actor: &Actor, id: OrgId) -> AppResult<Organisa
 pub async fn create(app: &App, actor: &Actor, draft: &OrganisationDraft) -> AppResult<Organisation> {
     let creator = policy::org_creator(actor)?;
     let mut tx = app.db().begin().await?;
-    let input = validate(app, tx.conn(), draft).await?;
-    let index = index_text(app.nace(), tx.conn(), &input).await?;
+    let cities = cities::list(tx.conn()).await?;
+    let input = validate(app.nace(), &cities, draft)?;
+    let index = index_text(app.nace(), &cities, &input);
     let now = Utc::now();
     let org = organisations::insert(tx.conn(), OrgId::new(), &input, &index, now).await?;
     memberships::set(tx.conn(), creator.user_id(), org.id, OrgRole::OrgAdmin, now).await?;
@@ -97,26 +98,27 @@ pub async fn update(
 ) -> AppResult<Organisation> {
     let editor: OrgEditor = policy::org_editor(actor, id)?;
     let mut tx = app.db().begin().await?;
-    let input = validate(app, tx.conn(), draft).await?;
-    let index = index_text(app.nace(), tx.conn(), &input).await?;
+    let cities = cities::list(tx.conn()).await?;
+    let input = validate(app.nace(), &cities, draft)?;
+    let index = index_text(app.nace(), &cities, &input);
     let org = organisations::update(tx.conn(), editor.org_id(), expected_version, &input, &index, Utc::now()).await?;
     tx.commit().await?;
     Ok(org)
 }
 
 /// Validates the draft and checks its city and NACE codes exist, reporting every problem at once.
-pub(crate) async fn validate(app: &App, conn: Conn<'_>, draft: &OrganisationDraft) -> AppResult<OrganisationInput> {
+pub(crate) fn validate(nace: &NaceCatalogue, cities: &[City], draft: &OrganisationDraft) -> AppResult<OrganisationInput> {
     let (input, mut errors) = match draft.validate() {
         Ok(input) => (Some(input), ValidationErrors::default()),
         Err(errors) => (None, errors),
     };
     if let Ok(city) = draft.city_id.trim().parse::<tandem_core::CityId>() {
-        if !cities::list(conn).await?.iter().any(|c| c.id == city) {
+        if !cities.iter().any(|c| c.id == city) {
             errors.add("city_id", "unknown_city", "choose one of the partnership's cities");
         }
     }
     let parsed: Vec<_> = draft.nace_codes.iter().filter_map(|c| tandem_core::nace::NaceCode::parse(c).ok()).collect();
-    check_nace_known(app.nace(), &mut errors, "nace_codes", &parsed);
+    check_nace_known(nace, &mut errors, "nace_codes", &parsed);
     match input {
         Some(input) if errors.is_empty() => Ok(input),
         _ => Err(AppError::Invalid(errors)),
@@ -138,9 +140,9 @@ pub(crate) fn check_nace_known(
 }
 
 /// The folded text the directory searches: names, descriptions, codes and their labels in both languages.
-pub(crate) async fn index_text(nace: &NaceCatalogue, conn: Conn<'_>, input: &OrganisationInput) -> AppResult<OrgIndexText> {
-    let city = cities::list(conn).await?.into_iter().find(|c| c.id == input.city_id).map(|c| c.name).unwrap_or_default();
-    let mut parts: Vec<&str> = vec![&input.name, &city, input.kind.key()];
+pub(crate) fn index_text(nace: &NaceCatalogue, cities: &[City], input: &OrganisationInput) -> OrgIndexText {
+    let city = cities.iter().find(|c| c.id == input.city_id).map(|c| c.name.as_str()).unwrap_or_default();
+    let mut parts: Vec<&str> = vec![&input.name, city, input.kind.key()];
     parts.extend(input.description_en.as_deref());
     parts.extend(input.description_de.as_deref());
     parts.extend(input.website.as_deref());
@@ -151,5 +153,5 @@ pub(crate) async fn index_text(nace: &NaceCatalogue, conn: Conn<'_>, input: &Org
             parts.push(&entry.label_de);
         }
     }
-    Ok(OrgIndexText { sort_name: fold(&input.name), search_text: fold(&parts.join(" ")) })
+    OrgIndexText { sort_name: fold(&input.name), search_text: fold(&parts.join(" ")) }
 }

@@ -93,12 +93,10 @@ async fn structural_problems_refuse_the_file() {
     assert!(matches!(result, Err(ImportFailure::File(ImportError::MissingColumns { .. }))), "{result:?}");
 }
 
-fn export(env: &Env, format: ExportFormat) -> impl std::future::Future<Output = (usize, Vec<u8>)> + '_ {
-    async move {
-        let mut out = Vec::new();
-        let n = portability::export_organisations(&env.app, PlatformAdmin::operator(), format, &mut out).await.expect("export");
-        (n, out)
-    }
+async fn export(env: &Env, format: ExportFormat) -> (usize, Vec<u8>) {
+    let mut out = Vec::new();
+    let n = portability::export_organisations(&env.app, PlatformAdmin::operator(), format, &mut out).await.expect("export");
+    (n, out)
 }
 
 /// The CSV with the id that starts each record removed (a re-import makes new ids).

@@ -1,0 +1,271 @@
+//! The command line: flags, subcommands, and how failures become exit codes.
+
+pub mod demo;
+pub mod export;
+pub mod import;
+pub mod migrate;
+pub mod serve;
+pub mod user;
+
+use crate::config::{Config, ConfigFile, DEFAULT_CONFIG_FILE, Layer, LogFormat};
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+use std::fmt;
+use std::path::PathBuf;
+use tandem_app::portability::ImportFailure;
+use tandem_app::{App, AppError};
+use tandem_io::org_import::ImportError;
+
+/// Exit status of a user mistake (bad flag value, unreadable file, invalid input).
+pub const EXIT_USER: u8 = 2;
+/// Exit status of an internal failure (database down, disk full).
+pub const EXIT_INTERNAL: u8 = 1;
+
+const ABOUT: &str = "Tandem: a self-hosted platform for business-support organisations (Birmingham and Leipzig)";
+
+const LONG_ABOUT: &str = "\
+Tandem: a self-hosted platform for business-support organisations in Birmingham and Leipzig \
+and the SMEs they support. One binary runs the web server (`serve`), a seeded demo (`demo`), \
+database migrations and the operator tools for accounts, imports and exports.
+
+Every setting can be given as a flag, as a TANDEM_* environment variable or in a TOML config \
+file (tandem.toml in the working directory, or the file named by --config / TANDEM_CONFIG, with \
+keys data_dir, database_url, log_format, log, addr, base_url, smtp_url, mail_from). Flags win \
+over variables, variables over the file, the file over the defaults.
+
+Variables: TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG, \
+TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, TANDEM_NEW_PASSWORD.";
+
+const ENV_TABLE: &str = "\
+Environment variables (flags win over variables, variables over the config file):
+  TANDEM_DATA_DIR      --data-dir      data directory [./tandem-data]
+  TANDEM_DATABASE_URL  --database-url  sqlite://FILE or postgres://… [sqlite://<data dir>/tandem.db]
+  TANDEM_CONFIG        --config        TOML config file [tandem.toml if it exists]
+  TANDEM_LOG_FORMAT    --log-format    text or json [text]
+  TANDEM_LOG           --log           log filter [info,sqlx=warn]
+  TANDEM_ADDR          --addr          serve, demo: listen address [127.0.0.1:8080]
+  TANDEM_BASE_URL      --base-url      serve, demo: public URL [http://<addr>]
+  TANDEM_SMTP_URL      --smtp-url      serve, demo: SMTP server [.eml files in <data dir>/outbox]
+  TANDEM_MAIL_FROM     --mail-from     serve, demo: sender [Tandem <noreply@tandem.localhost>]
+  TANDEM_NEW_PASSWORD  --password      user add, user reset-password: the new password
+
+Exit status: 0 success, 1 internal failure, 2 usage or input error.";
+
+const SERVE_LONG_ABOUT: &str = "\
+Runs the web server: applies pending migrations, then serves the pages, the JSON API \
+(/api/v1), /healthz, /readyz and /metrics, and sends queued emails. Stops gracefully on \
+Ctrl-C or SIGTERM (requests in flight are finished).
+
+Variables: TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, and the global \
+TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG.";
+
+const DEMO_LONG_ABOUT: &str = "\
+Like `serve`, but first fills an empty database with the Birmingham–Leipzig demo (the real \
+support ecosystem, its programmes, demo accounts and --smes synthetic SMEs) and prints the \
+demo logins and their password. A database that already has organisations is left alone.
+
+Variables: TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, and the global \
+TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG.";
+
+pub(crate) const GLOBAL_VAR_NAMES: &str = "TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG";
+
+/// `tandem`
+#[derive(Debug, Parser)]
+#[command(
+    name = "tandem",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = ENV_TABLE,
+    propagate_version = true,
+    max_term_width = 110
+)]
+pub struct Cli {
+    /// Settings every command takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Data directory: the SQLite database and emails written as .eml files [default: ./tandem-data]
+    #[arg(long, global = true, help_heading = "Global options", env = "TANDEM_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Database: sqlite://FILE or postgres://USER:PASSWORD@HOST/DB [default: sqlite://<data dir>/tandem.db]
+    #[arg(long, global = true, help_heading = "Global options", env = "TANDEM_DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// TOML config file with the same settings (keys data_dir, database_url, addr, …) [default: tandem.toml if it exists]
+    #[arg(long, global = true, help_heading = "Global options", env = "TANDEM_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Log line format [default: text]
+    #[arg(long, global = true, help_heading = "Global options", env = "TANDEM_LOG_FORMAT", value_name = "FORMAT", value_enum)]
+    pub log_format: Option<LogFormat>,
+
+    /// Log filter, e.g. "debug" or "info,tandem_web=debug" [default: info,sqlx=warn]
+    #[arg(long, global = true, help_heading = "Global options", env = "TANDEM_LOG", value_name = "FILTER")]
+    pub log: Option<String>,
+}
+
+/// Flags of the commands that run the web server.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port [default: 127.0.0.1:8080]
+    #[arg(long, env = "TANDEM_ADDR", value_name = "HOST:PORT")]
+    pub addr: Option<String>,
+
+    /// Public URL of the site, used in emailed links; https:// makes cookies Secure [default: http://<addr>]
+    #[arg(long, env = "TANDEM_BASE_URL", value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// SMTP server, e.g. smtp://host:25 or smtps://user:password@host [default: write .eml files to <data dir>/outbox]
+    #[arg(long, env = "TANDEM_SMTP_URL", value_name = "URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of every email [default: Tandem <noreply@tandem.localhost>]
+    #[arg(long, env = "TANDEM_MAIL_FROM", value_name = "ADDRESS")]
+    pub mail_from: Option<String>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server
+    #[command(long_about = SERVE_LONG_ABOUT)]
+    Serve(ServeArgs),
+    /// Seed the demo data (if the database is empty) and run the web server
+    #[command(long_about = DEMO_LONG_ABOUT)]
+    Demo(demo::DemoArgs),
+    /// Apply pending database migrations
+    #[command(long_about = format!("Applies pending database migrations and exits.\n\nVariables: {GLOBAL_VAR_NAMES}."))]
+    Migrate,
+    /// Manage accounts and roles
+    #[command(long_about = format!("Creates accounts, grants and removes roles, resets passwords; acts with the operator's authority.\n\nVariables: TANDEM_NEW_PASSWORD, and the global {GLOBAL_VAR_NAMES}."))]
+    User {
+        /// What to do.
+        #[command(subcommand)]
+        command: user::UserCommand,
+    },
+    /// Import data from CSV or XLSX files
+    #[command(long_about = format!("Imports data from CSV or XLSX files, all or nothing.\n\nVariables: {GLOBAL_VAR_NAMES}."))]
+    Import {
+        /// What to import.
+        #[command(subcommand)]
+        what: import::ImportWhat,
+    },
+    /// Export data as CSV or JSON
+    #[command(long_about = format!("Exports data as CSV or JSON, confidential fields included.\n\nVariables: {GLOBAL_VAR_NAMES}."))]
+    Export {
+        /// What to export.
+        #[command(subcommand)]
+        what: export::ExportWhat,
+    },
+}
+
+/// A mistake the user can fix (exit status 2); its message says how.
+#[derive(Debug)]
+pub struct UserError(pub String);
+
+impl fmt::Display for UserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+/// A [`UserError`] as an `anyhow::Error`.
+pub fn user_error(message: impl Into<String>) -> anyhow::Error {
+    UserError(message.into()).into()
+}
+
+/// The exit status for an error: 2 for the user's mistakes, 1 for internal failures.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    for cause in error.chain() {
+        if cause.downcast_ref::<UserError>().is_some() || cause.downcast_ref::<ImportError>().is_some() {
+            return EXIT_USER;
+        }
+        if let Some(e) = cause.downcast_ref::<AppError>() {
+            return app_error_code(e);
+        }
+        if let Some(e) = cause.downcast_ref::<ImportFailure>() {
+            return match e {
+                ImportFailure::File(_) => EXIT_USER,
+                ImportFailure::App(e) => app_error_code(e),
+            };
+        }
+    }
+    EXIT_INTERNAL
+}
+
+fn app_error_code(error: &AppError) -> u8 {
+    match error {
+        AppError::Internal(_) => EXIT_INTERNAL,
+        AppError::Invalid(_) | AppError::Denied(_) | AppError::NotFound | AppError::Conflict | AppError::RateLimited { .. } => {
+            EXIT_USER
+        }
+    }
+}
+
+impl Cli {
+    /// The configuration: these flags over the environment, the config file and the defaults.
+    pub fn config(&self) -> anyhow::Result<Config> {
+        let serve = match &self.command {
+            Command::Serve(args) => Some(args),
+            Command::Demo(args) => Some(&args.serve),
+            _ => None,
+        };
+        let cli = Layer {
+            data_dir: self.global.data_dir.clone(),
+            database_url: self.global.database_url.clone(),
+            log_format: self.global.log_format,
+            log: self.global.log.clone(),
+            addr: serve.and_then(|s| s.addr.clone()),
+            base_url: serve.and_then(|s| s.base_url.clone()),
+            smtp_url: serve.and_then(|s| s.smtp_url.clone()),
+            mail_from: serve.and_then(|s| s.mail_from.clone()),
+        };
+        let file = match &self.global.config {
+            Some(path) => ConfigFile::Required(path.clone()),
+            None => ConfigFile::IfPresent(PathBuf::from(DEFAULT_CONFIG_FILE)),
+        };
+        Config::load(cli, file)
+    }
+}
+
+/// Runs the command with the resolved configuration.
+pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    tracing::debug!(?config, "configuration");
+    match command {
+        Command::Serve(_) => serve::run(&config, None).await,
+        Command::Demo(args) => serve::run(&config, Some(usize::try_from(args.smes).unwrap_or(usize::MAX))).await,
+        Command::Migrate => migrate::run(&config).await,
+        Command::User { command } => user::run(&config, command).await,
+        Command::Import { what } => import::run(&config, what).await,
+        Command::Export { what } => export::run(&config, what).await,
+    }
+}
+
+/// Creates the data directory.
+pub fn create_data_dir(config: &Config) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+        user_error(format!(
+            "cannot create the data directory {} (--data-dir / TANDEM_DATA_DIR): {e}",
+            config.data_dir.display()
+        ))
+    })
+}
+
+/// Creates the data directory and opens (and migrates) the database.
+pub async fn open_app(config: &Config, base_url: String) -> anyhow::Result<App> {
+    create_data_dir(config)?;
+    App::open(&config.database_url, config.app_config(base_url))
+        .await
+        .with_context(|| format!("cannot open the database {}", crate::config::redact_url(&config.database_url)))
+}
