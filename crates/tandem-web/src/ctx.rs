@@ -81,7 +81,8 @@ impl FromRequestParts<AppState> for Ctx {
             user,
             t: Tr::new(locale),
             csrf,
-            htmx: parts.headers.contains_key("hx-request"),
+            // htmx restoring history after a cache miss asks for the whole page, not a fragment.
+            htmx: parts.headers.contains_key("hx-request") && !parts.headers.contains_key("hx-history-restore-request"),
             here,
             flash,
             session,

@@ -57,6 +57,8 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     set(headers, "referrer-policy", "strict-origin-when-cross-origin");
     set(headers, "permissions-policy", "camera=(), microphone=(), geolocation=()");
     set(headers, "cross-origin-opener-policy", "same-origin");
+    // The same URL answers with a page or, to htmx, with a fragment: caches must keep them apart.
+    headers.append(axum::http::header::VARY, HeaderValue::from_static("HX-Request"));
     response
 }
 

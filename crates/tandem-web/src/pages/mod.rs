@@ -42,6 +42,8 @@ pub struct Layout {
     pub switch_label: String,
     /// One-shot notice.
     pub flash: Option<String>,
+    /// Rendering an htmx fragment (out-of-band updates of the layout go with it).
+    pub fragment: bool,
 }
 
 impl Layout {
@@ -58,6 +60,7 @@ impl Layout {
             switch_to: other.key(),
             switch_label: Tr::new(other).get("language-switch"),
             flash: ctx.flash.clone(),
+            fragment: ctx.htmx,
         }
     }
 }

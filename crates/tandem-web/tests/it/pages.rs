@@ -47,9 +47,19 @@ async fn htmx_requests_get_only_the_results_fragment() {
     let app = demo_app().await;
     let client = app.client();
     let response = client.get(app.url("/directory?q=BioCity")).header("hx-request", "true").send().await.expect("GET");
+    assert!(response.headers().get_all("vary").iter().any(|v| v == "HX-Request"), "caches keep page and fragment apart");
     let html = response.text().await.expect("body");
     assert!(html.contains("BioCity"));
     assert!(!html.contains("<html"), "a fragment, not a page");
+    assert!(html.contains("id=\"language-return\" hx-swap-oob=\"true\"") && html.contains("value=\"/directory?q=BioCity\""), "the language switch follows the search");
+    let restore = client
+        .get(app.url("/directory?q=BioCity"))
+        .header("hx-request", "true")
+        .header("hx-history-restore-request", "true")
+        .send()
+        .await
+        .expect("GET");
+    assert!(restore.text().await.expect("body").contains("<html"), "history restoration gets the whole page");
 }
 
 #[tokio::test]
