@@ -52,6 +52,7 @@ async fn htmx_requests_get_only_the_results_fragment() {
     assert!(html.contains("BioCity"));
     assert!(!html.contains("<html"), "a fragment, not a page");
     assert!(html.contains("id=\"language-return\" hx-swap-oob=\"true\"") && html.contains("value=\"/directory?q=BioCity\""), "the language switch follows the search");
+    assert!(html.contains("<select id=\"city\" name=\"city\" hx-swap-oob=\"true\">"), "facet counts follow the search");
     let restore = client
         .get(app.url("/directory?q=BioCity"))
         .header("hx-request", "true")
