@@ -94,11 +94,10 @@ pub async fn set_role(app: &App, _admin: PlatformAdmin, email: &str, grant: Role
 }
 
 async fn resolve_org(tx: &mut tandem_store::Tx, organisation: &str) -> AppResult<OrgId> {
-    if let Ok(id) = organisation.parse::<OrgId>() {
-        if organisations::get(tx.conn(), id).await?.is_some() {
+    if let Ok(id) = organisation.parse::<OrgId>()
+        && organisations::get(tx.conn(), id).await?.is_some() {
             return Ok(id);
         }
-    }
     organisations::id_by_name(tx.conn(), organisation).await?.ok_or_else(|| {
         AppError::invalid("organisation", "unknown_organisation", format!("no organisation has the id or exact name '{organisation}'"))
     })

@@ -18,6 +18,8 @@ keyed_enum!(
     }
 );
 
+// Written out because `keyed_enum!` also declares enums that have no default.
+#[allow(clippy::derivable_impls)]
 impl Default for Locale {
     fn default() -> Self {
         Locale::En
@@ -35,11 +37,10 @@ impl Locale {
                 .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
                 .unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or_default();
-            if let Some(locale) = Locale::from_key(primary) {
-                if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
+            if let Some(locale) = Locale::from_key(primary)
+                && quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
                     best = Some((quality, locale));
                 }
-            }
         }
         best.map(|(_, l)| l)
     }

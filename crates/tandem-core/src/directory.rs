@@ -260,11 +260,10 @@ impl OrganisationDraft {
         let description_en = optional_text(&mut errors, "description_en", self.description_en.as_deref(), DESCRIPTION_MAX);
         let description_de = optional_text(&mut errors, "description_de", self.description_de.as_deref(), DESCRIPTION_MAX);
         let website = optional_text(&mut errors, "website", self.website.as_deref(), 500);
-        if let Some(url) = &website {
-            if !is_web_url(url) {
+        if let Some(url) = &website
+            && !is_web_url(url) {
                 errors.add("website", "invalid_url", "website must start with https:// or http:// and name a host");
             }
-        }
         let figures = CompanyFigures {
             staff_headcount: parse_amount(&mut errors, "staff_headcount", self.staff_headcount.as_deref(), 10_000_000),
             turnover: parse_amount(&mut errors, "turnover", self.turnover.as_deref(), i64::MAX / 4),
@@ -281,11 +280,10 @@ impl OrganisationDraft {
             },
             year: parse_amount(&mut errors, "figures_year", self.figures_year.as_deref(), 2100).map(|y| y as i32),
         };
-        if let Some(year) = figures.year {
-            if year < 1900 {
+        if let Some(year) = figures.year
+            && year < 1900 {
                 errors.add("figures_year", "out_of_range", "figures_year must be a four-digit year such as 2025");
             }
-        }
         if (figures.turnover.is_some() || figures.balance_sheet.is_some()) && figures.currency.is_none() {
             errors.add("currency", "required", "say which currency turnover and balance sheet are in (EUR or GBP)");
         }

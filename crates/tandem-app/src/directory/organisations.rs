@@ -112,11 +112,10 @@ pub(crate) fn validate(nace: &NaceCatalogue, cities: &[City], draft: &Organisati
         Ok(input) => (Some(input), ValidationErrors::default()),
         Err(errors) => (None, errors),
     };
-    if let Ok(city) = draft.city_id.trim().parse::<tandem_core::CityId>() {
-        if !cities.iter().any(|c| c.id == city) {
+    if let Ok(city) = draft.city_id.trim().parse::<tandem_core::CityId>()
+        && !cities.iter().any(|c| c.id == city) {
             errors.add("city_id", "unknown_city", "choose one of the partnership's cities");
         }
-    }
     let parsed: Vec<_> = draft.nace_codes.iter().filter_map(|c| tandem_core::nace::NaceCode::parse(c).ok()).collect();
     check_nace_known(nace, &mut errors, "nace_codes", &parsed);
     match input {

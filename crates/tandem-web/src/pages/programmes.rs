@@ -182,9 +182,12 @@ impl ProgrammeForm {
     }
 }
 
+/// A select of a form: field name, label, (value, label) options.
+type Select = (&'static str, String, Vec<(String, String)>);
+
 pub(crate) struct ProgrammeFormView {
     inner: FormState,
-    selects: Vec<(&'static str, String, Vec<(String, String)>)>,
+    selects: Vec<Select>,
     texts: Vec<(&'static str, String, &'static str)>,
 }
 
