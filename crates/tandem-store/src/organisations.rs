@@ -69,7 +69,7 @@ const LIST_ALL: &str = "SELECT id, name, kind, city_id, description_en, descript
 const NACE_OF: &str = "SELECT code FROM organisation_nace WHERE org_id = $1 ORDER BY position";
 const ALL_NACE: &str = "SELECT org_id, code FROM organisation_nace ORDER BY org_id, position";
 const DELETE_NACE: &str = "DELETE FROM organisation_nace WHERE org_id = $1";
-const INSERT_NACE: &str = "INSERT INTO organisation_nace (org_id, code, division, position) VALUES ($1, $2, $3, $4)";
+const INSERT_NACE: &str = "INSERT INTO organisation_nace (org_id, code, section, position) VALUES ($1, $2, $3, $4)";
 const COUNT: &str = "SELECT COUNT(*) FROM organisations";
 const ID_BY_NAME: &str = "SELECT id FROM organisations WHERE name = $1 ORDER BY id LIMIT 1";
 const EXISTS: &str = "SELECT COUNT(*) FROM organisations WHERE id = $1";
@@ -85,14 +85,16 @@ const UPDATE: &str = "UPDATE organisations SET name = $3, kind = $4, city_id = $
      search_text = $18, version = version + 1, updated_at = $19 \
      WHERE id = $1 AND version = $2";
 
-/// Text derived from an organisation for sorting and searching; computed by the caller, which
-/// knows the NACE labels and the city.
+/// What is derived from an organisation for sorting, searching and faceting; computed by the
+/// caller, which knows the NACE catalogue and the city.
 #[derive(Debug, Clone)]
 pub struct OrgIndexText {
     /// Lower-cased, accent-folded name for ordering.
     pub sort_name: String,
     /// Lower-cased, accent-folded words a search matches.
     pub search_text: String,
+    /// The NACE section letter of each of the input's codes, in the same order.
+    pub nace_sections: Vec<char>,
 }
 
 /// Inserts a new organisation with its NACE codes; returns it as stored.
@@ -112,7 +114,7 @@ pub async fn insert(
             .execute(&mut **c)
             .await.map(|r| r.rows_affected())
     })?;
-    replace_nace(&mut conn, id, &input.nace_codes).await?;
+    replace_nace(&mut conn, id, &input.nace_codes, &index.nace_sections).await?;
     get(conn, id).await?.ok_or(StoreError::NotFound)
 }
 
@@ -139,7 +141,7 @@ pub async fn update(
         let exists: i64 = on_db!(&mut conn, |c| sqlx::query_scalar(EXISTS).bind(id.0).fetch_one(&mut **c).await)?;
         return Err(if exists == 0 { StoreError::NotFound } else { StoreError::Conflict });
     }
-    replace_nace(&mut conn, id, &input.nace_codes).await?;
+    replace_nace(&mut conn, id, &input.nace_codes, &index.nace_sections).await?;
     get(conn, id).await?.ok_or(StoreError::NotFound)
 }
 
@@ -164,25 +166,19 @@ macro_rules! bind_fields {
 }
 use bind_fields;
 
-async fn replace_nace(conn: &mut Conn<'_>, id: OrgId, codes: &[NaceCode]) -> StoreResult<()> {
+async fn replace_nace(conn: &mut Conn<'_>, id: OrgId, codes: &[NaceCode], sections: &[char]) -> StoreResult<()> {
     on_db!(conn, |c| sqlx::query(DELETE_NACE).bind(id.0).execute(&mut **c).await.map(|r| r.rows_affected()))?;
-    for (position, code) in codes.iter().enumerate() {
-        let division = division_key(code);
+    for (position, (code, section)) in codes.iter().zip(sections).enumerate() {
         on_db!(conn, |c| sqlx::query(INSERT_NACE)
             .bind(id.0)
             .bind(code.as_str())
-            .bind(&division)
+            .bind(section.to_string())
             .bind(position as i32)
             .execute(&mut **c)
-            .await.map(|r| r.rows_affected()))?;
+            .await
+            .map(|r| r.rows_affected()))?;
     }
     Ok(())
-}
-
-/// The division a code is filed under for faceting (a section-level code keeps its letter);
-/// the caller maps divisions to sections, since only the catalogue knows them.
-fn division_key(code: &NaceCode) -> String {
-    code.division().unwrap_or(code.as_str()).to_owned()
 }
 
 /// One organisation with its NACE codes.
@@ -237,8 +233,8 @@ pub struct DirectoryFilter {
     pub city: Option<CityId>,
     /// Only this kind.
     pub kind: Option<OrgKind>,
-    /// Only organisations with a code in this NACE division set (two-digit divisions of one section).
-    pub divisions: Option<Vec<String>>,
+    /// Only organisations with a code in this NACE section (letter A–U).
+    pub section: Option<char>,
 }
 
 /// One line of a directory result.
@@ -259,15 +255,14 @@ pub struct OrgSummaryRow {
 }
 
 // The filter shared by the page, count and facet queries. Up to six words ($1–$6, '' = unused),
-// city $7, kind $8, division set as a ';'-delimited list $9 (NULL = any). Static text, parameters only.
+// city $7, kind $8, NACE section letter $9 (NULL = any). Static text, parameters only.
 macro_rules! directory_where {
     () => {
         " WHERE ($1 = '' OR o.search_text LIKE $1 ESCAPE '\\') AND ($2 = '' OR o.search_text LIKE $2 ESCAPE '\\') \
           AND ($3 = '' OR o.search_text LIKE $3 ESCAPE '\\') AND ($4 = '' OR o.search_text LIKE $4 ESCAPE '\\') \
           AND ($5 = '' OR o.search_text LIKE $5 ESCAPE '\\') AND ($6 = '' OR o.search_text LIKE $6 ESCAPE '\\') \
           AND ($7 IS NULL OR o.city_id = $7) AND ($8 IS NULL OR o.kind = $8) \
-          AND ($9 IS NULL OR EXISTS (SELECT 1 FROM organisation_nace n WHERE n.org_id = o.id \
-               AND $9 LIKE '%;' || n.division || ';%')) "
+          AND ($9 IS NULL OR EXISTS (SELECT 1 FROM organisation_nace n WHERE n.org_id = o.id AND n.section = $9)) "
     };
 }
 
@@ -280,10 +275,10 @@ const SEARCH_COUNT: &str = concat!("SELECT COUNT(*) FROM organisations o", direc
 const FACET_CITY: &str =
     concat!("SELECT o.city_id, COUNT(*) FROM organisations o", directory_where!(), "GROUP BY o.city_id");
 const FACET_KIND: &str = concat!("SELECT o.kind, COUNT(*) FROM organisations o", directory_where!(), "GROUP BY o.kind");
-const FACET_DIVISION: &str = concat!(
-    "SELECT d.division, COUNT(DISTINCT d.org_id) FROM organisations o JOIN organisation_nace d ON d.org_id = o.id",
+const FACET_SECTION: &str = concat!(
+    "SELECT d.section, COUNT(DISTINCT d.org_id) FROM organisations o JOIN organisation_nace d ON d.org_id = o.id",
     directory_where!(),
-    "GROUP BY d.division"
+    "GROUP BY d.section"
 );
 
 /// Binds the nine filter parameters in `directory_where!` order.
@@ -297,7 +292,7 @@ macro_rules! bind_filter {
             .bind(&$params.terms[5])
             .bind($params.city)
             .bind($params.kind)
-            .bind(&$params.divisions)
+            .bind(&$params.section)
     };
 }
 
@@ -305,7 +300,7 @@ struct FilterParams {
     terms: [String; MAX_SEARCH_TERMS],
     city: Option<Uuid>,
     kind: Option<&'static str>,
-    divisions: Option<String>,
+    section: Option<String>,
 }
 
 impl FilterParams {
@@ -318,7 +313,7 @@ impl FilterParams {
             terms,
             city: filter.city.map(|c| c.0),
             kind: filter.kind.map(OrgKind::key),
-            divisions: filter.divisions.as_ref().map(|d| format!(";{};", d.join(";"))),
+            section: filter.section.map(String::from),
         }
     }
 
@@ -330,12 +325,12 @@ impl FilterParams {
         FilterParams { kind: None, ..self.clone_params() }
     }
 
-    fn without_divisions(&self) -> Self {
-        FilterParams { divisions: None, ..self.clone_params() }
+    fn without_section(&self) -> Self {
+        FilterParams { section: None, ..self.clone_params() }
     }
 
     fn clone_params(&self) -> Self {
-        FilterParams { terms: self.terms.clone(), city: self.city, kind: self.kind, divisions: self.divisions.clone() }
+        FilterParams { terms: self.terms.clone(), city: self.city, kind: self.kind, section: self.section.clone() }
     }
 }
 
@@ -373,19 +368,19 @@ pub struct FacetCounts {
     pub cities: Vec<(Uuid, i64)>,
     /// Matches per kind key.
     pub kinds: Vec<(String, i64)>,
-    /// Matches per NACE division.
-    pub divisions: Vec<(String, i64)>,
+    /// Matches per NACE section letter.
+    pub sections: Vec<(String, i64)>,
 }
 
 /// The facet counts for `filter`.
 pub async fn facets(mut conn: Conn<'_>, filter: &DirectoryFilter) -> StoreResult<FacetCounts> {
     let p = FilterParams::new(filter);
-    let (pc, pk, pd) = (p.without_city(), p.without_kind(), p.without_divisions());
+    let (pc, pk, ps) = (p.without_city(), p.without_kind(), p.without_section());
     let cities: Vec<(Uuid, i64)> =
         on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(FACET_CITY), pc).fetch_all(&mut **c).await)?;
     let kinds: Vec<(String, i64)> =
         on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(FACET_KIND), pk).fetch_all(&mut **c).await)?;
-    let divisions: Vec<(String, i64)> =
-        on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(FACET_DIVISION), pd).fetch_all(&mut **c).await)?;
-    Ok(FacetCounts { cities, kinds, divisions })
+    let sections: Vec<(String, i64)> =
+        on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(FACET_SECTION), ps).fetch_all(&mut **c).await)?;
+    Ok(FacetCounts { cities, kinds, sections })
 }

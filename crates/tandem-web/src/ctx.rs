@@ -34,6 +34,8 @@ pub struct Ctx {
     pub t: Tr,
     /// The form token of this session.
     pub csrf: String,
+    /// The token is stored in the session (forms posted with it will be accepted).
+    csrf_kept: bool,
     /// The request came from htmx (answer with a fragment).
     pub htmx: bool,
     /// Path and query of this page (language switch and login return here).
@@ -66,15 +68,24 @@ impl FromRequestParts<AppState> for Ctx {
             .or(user.as_ref().map(|u| u.locale))
             .or_else(|| locale_from_headers(&parts.headers))
             .unwrap_or_default();
-        let csrf = match session.get::<String>(SESSION_CSRF).await.map_err(|e| internal(e.to_string()))? {
-            Some(token) => token,
-            None => {
+        // Anonymous visitors get no session (and no database row) until they need one: a form
+        // page asks for it with `Ctx::keep_form_token`. Visitors who have a session keep their
+        // token in it.
+        let (csrf, csrf_kept) = match session.get::<String>(SESSION_CSRF).await.map_err(|e| internal(e.to_string()))? {
+            Some(token) => (token, true),
+            None if session.id().is_some() => {
                 let token = new_token();
                 session.insert(SESSION_CSRF, &token).await.map_err(|e| internal(e.to_string()))?;
-                token
+                (token, true)
             }
+            None => (new_token(), false),
         };
-        let flash: Option<String> = session.remove(SESSION_FLASH).await.map_err(|e| internal(e.to_string()))?;
+        // Reading before removing: `remove` marks the session changed, which would write it on
+        // every request.
+        let flash: Option<String> = match session.get::<String>(SESSION_FLASH).await.map_err(|e| internal(e.to_string()))? {
+            Some(_) => session.remove(SESSION_FLASH).await.map_err(|e| internal(e.to_string()))?,
+            None => None,
+        };
         let here = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
         Ok(Ctx {
             actor,
@@ -82,6 +93,7 @@ impl FromRequestParts<AppState> for Ctx {
             t: Tr::new(locale),
             csrf,
             // htmx restoring history after a cache miss asks for the whole page, not a fragment.
+            csrf_kept,
             htmx: parts.headers.contains_key("hx-request") && !parts.headers.contains_key("hx-history-restore-request"),
             here,
             flash,
@@ -107,6 +119,16 @@ impl Ctx {
         // Compare in constant time: the token is a secret.
         let same = a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
         if same { Ok(()) } else { Err(PageError::new(self.t, crate::error::PageErrorKind::CsrfFailed)) }
+    }
+
+    /// Stores the form token in the session (creating the session), for pages whose forms an
+    /// anonymous visitor may post: login, registration, password reset.
+    pub async fn keep_form_token(&mut self) -> Result<(), PageError> {
+        if !self.csrf_kept {
+            self.session.insert(SESSION_CSRF, &self.csrf).await.map_err(|e| PageError::internal(self.t, e.to_string()))?;
+            self.csrf_kept = true;
+        }
+        Ok(())
     }
 
     /// Converts a use-case error into an error page in this request's language.

@@ -59,7 +59,7 @@ pub fn router(state: AppState) -> Router {
         .route("/account", get(pages::account::show).post(pages::account::update))
         .route("/account/tokens", post(pages::account::create_token))
         .route("/account/tokens/{id}/revoke", post(pages::account::revoke_token))
-        .route("/locale", post(pages::locale::switch))
+        .route("/locale/{locale}", get(pages::locale::switch))
         .fallback(pages::not_found);
 
     Router::new()

@@ -152,5 +152,10 @@ pub(crate) fn index_text(nace: &NaceCatalogue, cities: &[City], input: &Organisa
             parts.push(&entry.label_de);
         }
     }
-    OrgIndexText { sort_name: fold(&input.name), search_text: fold(&parts.join(" ")) }
+    let nace_sections = input
+        .nace_codes
+        .iter()
+        .map(|code| nace.get(code).map(|e| e.section).unwrap_or_else(|| code.as_str().chars().next().unwrap_or('?')))
+        .collect();
+    OrgIndexText { sort_name: fold(&input.name), search_text: fold(&parts.join(" ")), nace_sections }
 }

@@ -4,7 +4,7 @@
 use crate::text::search_terms;
 use crate::{App, AppResult};
 use tandem_core::directory::OrgKind;
-use tandem_core::nace::{NaceCatalogue, NaceCode};
+use tandem_core::nace::NaceCode;
 use tandem_core::{CityId, OrgId};
 use tandem_store::organisations::{self, DirectoryFilter, MAX_SEARCH_TERMS};
 
@@ -85,7 +85,7 @@ pub async fn search(app: &App, query: &DirectoryQuery) -> AppResult<DirectoryRes
         terms: terms.into_iter().take(MAX_SEARCH_TERMS).collect(),
         city: query.city,
         kind: query.kind,
-        divisions: query.section.map(|s| divisions_of_section(app.nace(), s)),
+        section: query.section.map(|s| s.to_ascii_uppercase()),
     };
     let per_page = if query.per_page <= 0 { PAGE_SIZE } else { query.per_page.min(100) };
     let page = query.page.clamp(1, MAX_PAGE);
@@ -106,15 +106,8 @@ pub async fn search(app: &App, query: &DirectoryQuery) -> AppResult<DirectoryRes
             nace_codes: codes.remove(&r.id).unwrap_or_default(),
         })
         .collect();
-    let mut sections: Vec<(char, i64)> = Vec::new();
-    for (division, count) in facets.divisions {
-        if let Some(letter) = section_of(app.nace(), &division) {
-            match sections.iter_mut().find(|(l, _)| *l == letter) {
-                Some(entry) => entry.1 += count,
-                None => sections.push((letter, count)),
-            }
-        }
-    }
+    let mut sections: Vec<(char, i64)> =
+        facets.sections.into_iter().filter_map(|(letter, n)| letter.chars().next().map(|l| (l, n))).collect();
     sections.sort();
     let mut kinds: Vec<(OrgKind, i64)> =
         facets.kinds.into_iter().filter_map(|(k, n)| OrgKind::from_key(&k).map(|k| (k, n))).collect();
@@ -129,22 +122,4 @@ pub async fn search(app: &App, query: &DirectoryQuery) -> AppResult<DirectoryRes
         kinds,
         sections,
     })
-}
-
-/// The division keys stored for a section: its two-digit divisions and the letter itself.
-pub fn divisions_of_section(nace: &NaceCatalogue, letter: char) -> Vec<String> {
-    let letter = letter.to_ascii_uppercase();
-    let mut keys: Vec<String> = nace
-        .entries()
-        .iter()
-        .filter(|e| e.section == letter && e.code.level() == 2)
-        .map(|e| e.code.as_str().to_owned())
-        .collect();
-    keys.push(letter.to_string());
-    keys
-}
-
-fn section_of(nace: &NaceCatalogue, division: &str) -> Option<char> {
-    let code = NaceCode::parse(division).ok()?;
-    nace.get(&code).map(|e| e.section)
 }

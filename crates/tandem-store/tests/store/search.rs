@@ -6,7 +6,7 @@ use tandem_store::organisations::{self, DirectoryFilter, FacetCounts};
 use tandem_store::Db;
 
 /// Five organisations:
-/// | name             | city       | kind      | divisions | other words      |
+/// | name             | city       | kind      | divisions (sections) | other words |
 /// | Alpha Robotics   | Birmingham | sme       | 62        | software         |
 /// | Beta Robotics    | Leipzig    | startup   | 72        | biotech leipzig  |
 /// | Gamma 100% Foods | Birmingham | sme       | 10        | food             |
@@ -37,7 +37,7 @@ async fn facets(db: &Db, filter: &DirectoryFilter) -> FacetCounts {
     let mut f = organisations::facets(conn.conn(), filter).await.expect("facets");
     f.cities.sort();
     f.kinds.sort();
-    f.divisions.sort();
+    f.sections.sort();
     f
 }
 
@@ -72,7 +72,7 @@ async fn names_that_match_come_first() {
 }
 
 #[tokio::test]
-async fn city_kind_and_division_filters() {
+async fn city_kind_and_section_filters() {
     let (_t, db) = directory().await;
     let in_birmingham = DirectoryFilter { city: Some(birmingham()), ..Default::default() };
     assert_eq!(names(&db, &in_birmingham).await.0, vec!["Alpha Robotics".to_owned(), "Gamma 100% Foods".to_owned()]);
@@ -80,14 +80,14 @@ async fn city_kind_and_division_filters() {
     assert_eq!(names(&db, &smes).await.1, 3);
     let smes_in_leipzig = DirectoryFilter { kind: Some(OrgKind::Sme), city: Some(leipzig()), ..Default::default() };
     assert_eq!(names(&db, &smes_in_leipzig).await.0, vec!["Zeta Biotech".to_owned()]);
-    let it = DirectoryFilter { divisions: Some(vec!["62".into()]), ..Default::default() };
+    let it = DirectoryFilter { section: Some('J'), ..Default::default() };
     assert_eq!(names(&db, &it).await.0, vec!["Alpha Robotics".to_owned(), "Delta_Labs".to_owned()]);
-    let it_or_food = DirectoryFilter { divisions: Some(vec!["10".into(), "62".into()]), ..Default::default() };
-    assert_eq!(names(&db, &it_or_food).await.1, 3);
-    let no_division = DirectoryFilter { divisions: Some(vec!["6".into()]), ..Default::default() };
-    assert_eq!(names(&db, &no_division).await.1, 0, "'6' is not a prefix match on '62'");
+    let food = DirectoryFilter { section: Some('C'), ..Default::default() };
+    assert_eq!(names(&db, &food).await.1, 1);
+    let nothing = DirectoryFilter { section: Some('U'), ..Default::default() };
+    assert_eq!(names(&db, &nothing).await.1, 0);
     let research_in_leipzig =
-        DirectoryFilter { divisions: Some(vec!["72".into()]), terms: vec!["leipzig".into()], ..Default::default() };
+        DirectoryFilter { section: Some('M'), terms: vec!["leipzig".into()], ..Default::default() };
     assert_eq!(names(&db, &research_in_leipzig).await.1, 2);
 }
 
@@ -97,7 +97,7 @@ async fn facets_count_with_the_other_facets_filters() {
     let f = facets(&db, &words(&["leipzig"])).await;
     assert_eq!(f.cities, vec![(leipzig().0, 2)]);
     assert_eq!(f.kinds, vec![("incubator".into(), 1), ("startup".into(), 1)]);
-    assert_eq!(f.divisions, vec![("62".into(), 1), ("72".into(), 2)]);
+    assert_eq!(f.sections, vec![("J".into(), 1), ("M".into(), 2)]);
 
     // Choosing a city still shows how many match in every city; the other facets narrow.
     let f = facets(&db, &DirectoryFilter { city: Some(birmingham()), ..Default::default() }).await;
@@ -105,11 +105,11 @@ async fn facets_count_with_the_other_facets_filters() {
     cities.sort();
     assert_eq!(f.cities, cities);
     assert_eq!(f.kinds, vec![("sme".into(), 2)]);
-    assert_eq!(f.divisions, vec![("10".into(), 1), ("62".into(), 1)]);
+    assert_eq!(f.sections, vec![("C".into(), 1), ("J".into(), 1)]);
 
-    // An organisation with two codes in one division counts once.
+    // An organisation with two codes in one section counts once.
     let f = facets(&db, &DirectoryFilter { kind: Some(OrgKind::Incubator), ..Default::default() }).await;
-    assert_eq!(f.divisions, vec![("62".into(), 1), ("72".into(), 1)]);
+    assert_eq!(f.sections, vec![("J".into(), 1), ("M".into(), 1)]);
     assert_eq!(f.kinds.len(), 3, "the kind facet ignores the kind filter");
 }
 

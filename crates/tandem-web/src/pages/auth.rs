@@ -77,7 +77,8 @@ fn login_page(ctx: &Ctx, f: FormState, next: &str, status: StatusCode) -> Result
 }
 
 /// `GET /login`.
-pub async fn login_form(ctx: Ctx, Query(q): Query<NextParam>) -> Result<Response, PageError> {
+pub async fn login_form(mut ctx: Ctx, Query(q): Query<NextParam>) -> Result<Response, PageError> {
+    ctx.keep_form_token().await?;
     let next = safe_next(q.next.as_deref());
     login_page(&ctx, FormState::new(ctx.t, "/login"), &next, StatusCode::OK)
 }
@@ -154,7 +155,8 @@ fn register_page(ctx: &Ctx, f: FormState, status: StatusCode) -> Result<Response
 }
 
 /// `GET /register`.
-pub async fn register_form(ctx: Ctx) -> Result<Response, PageError> {
+pub async fn register_form(mut ctx: Ctx) -> Result<Response, PageError> {
+    ctx.keep_form_token().await?;
     let mut f = FormState::new(ctx.t, "/register");
     f.set("locale", ctx.t.locale.key());
     register_page(&ctx, f, StatusCode::OK)
@@ -239,7 +241,8 @@ fn forgot_page(ctx: &Ctx, f: FormState, status: StatusCode) -> Result<Response, 
 }
 
 /// `GET /forgot-password`.
-pub async fn forgot_form(ctx: Ctx) -> Result<Response, PageError> {
+pub async fn forgot_form(mut ctx: Ctx) -> Result<Response, PageError> {
+    ctx.keep_form_token().await?;
     forgot_page(&ctx, FormState::new(ctx.t, "/forgot-password"), StatusCode::OK)
 }
 
@@ -281,10 +284,11 @@ fn reset_page(ctx: &Ctx, token: &str, f: FormState, status: StatusCode) -> Resul
 }
 
 /// `GET /reset-password?token=…`.
-pub async fn reset_form(ctx: Ctx, Query(q): Query<TokenParam>) -> Result<Response, PageError> {
+pub async fn reset_form(mut ctx: Ctx, Query(q): Query<TokenParam>) -> Result<Response, PageError> {
     if q.token.is_empty() {
         return Err(PageError::new(ctx.t, PageErrorKind::BadRequest(ctx.t.get("reset-missing-token"))));
     }
+    ctx.keep_form_token().await?;
     reset_page(&ctx, &q.token, FormState::new(ctx.t, "/reset-password"), StatusCode::OK)
 }
 

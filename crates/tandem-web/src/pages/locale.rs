@@ -1,31 +1,36 @@
-//! The language switch: remembered in the session (and on the account of a logged-in user).
+//! The language switch: a plain link (changing the language is harmless, so it needs no form
+//! token), remembered in the session and on the account of a logged-in user.
 
-use super::{safe_next, see_other};
+use super::safe_next;
 use crate::ctx::{Ctx, SESSION_LOCALE};
 use crate::error::PageError;
 use crate::state::AppState;
-use axum::extract::State;
-use axum::response::Response;
-use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tandem_core::account::Locale;
 
-/// The switch form.
+/// Query of the switch.
 #[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct LocaleForm {
-    _csrf: String,
-    locale: String,
+pub struct SwitchParams {
+    #[serde(default)]
     return_to: String,
 }
 
-/// `POST /locale`.
-pub async fn switch(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LocaleForm>) -> Result<Response, PageError> {
-    ctx.check_csrf(&form._csrf)?;
-    let locale = Locale::from_key(&form.locale).unwrap_or(ctx.t.locale);
+/// `GET /locale/{en|de}?return_to=/page`.
+pub async fn switch(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(locale): Path<String>,
+    Query(q): Query<SwitchParams>,
+) -> Result<Response, PageError> {
+    let locale = Locale::from_key(&locale).unwrap_or(ctx.t.locale);
     ctx.session.insert(SESSION_LOCALE, locale.key()).await.map_err(|e| PageError::internal(ctx.t, e.to_string()))?;
     if let Some(user) = &ctx.user {
         tandem_app::account::update(&state.app, &ctx.actor, &user.display_name, locale.key()).await.map_err(|e| ctx.fail(e))?;
     }
-    Ok(see_other(&safe_next(Some(&form.return_to))))
+    // 303 like the other redirects; the page it returns to must not be cached as the switch.
+    let mut response = Redirect::to(&safe_next(Some(&q.return_to))).into_response();
+    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    Ok(response)
 }

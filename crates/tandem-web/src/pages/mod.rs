@@ -34,8 +34,8 @@ pub struct Layout {
     pub user_name: String,
     /// Form token.
     pub csrf: String,
-    /// This page, for the language switch.
-    pub here: String,
+    /// This page, percent-encoded for the language switch's `return_to`.
+    pub here_encoded: String,
     /// Locale key to switch to.
     pub switch_to: &'static str,
     /// Label of the switch, in the other language.
@@ -56,7 +56,7 @@ impl Layout {
             logged_in: ctx.logged_in(),
             user_name: ctx.user_name().to_owned(),
             csrf: ctx.csrf.clone(),
-            here: ctx.here.clone(),
+            here_encoded: crate::error::urlencode(&ctx.here),
             switch_to: other.key(),
             switch_label: Tr::new(other).get("language-switch"),
             flash: ctx.flash.clone(),

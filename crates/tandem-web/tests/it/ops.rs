@@ -37,7 +37,7 @@ async fn assets_are_served_and_unknown_assets_are_404() {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let app = TestApp::spawn().await;
-    let response = app.client().get(app.url("/")).send().await.expect("GET");
+    let response = app.client().get(app.url("/login")).send().await.expect("GET");
     let h = response.headers();
     assert!(h["content-security-policy"].to_str().expect("ascii").contains("default-src 'self'"));
     assert_eq!(h["x-content-type-options"], "nosniff");

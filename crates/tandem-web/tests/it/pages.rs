@@ -51,7 +51,7 @@ async fn htmx_requests_get_only_the_results_fragment() {
     let html = response.text().await.expect("body");
     assert!(html.contains("BioCity"));
     assert!(!html.contains("<html"), "a fragment, not a page");
-    assert!(html.contains("id=\"language-return\" hx-swap-oob=\"true\"") && html.contains("value=\"/directory?q=BioCity\""), "the language switch follows the search");
+    assert!(html.contains("href=\"/locale/de?return_to=/directory%3Fq%3DBioCity\" lang=\"de\" hreflang=\"de\" id=\"language-switch\" hx-swap-oob=\"true\""), "the language switch follows the search: {html}");
     assert!(html.contains("<select id=\"city\" name=\"city\" hx-swap-oob=\"true\">"), "facet counts follow the search");
     let restore = client
         .get(app.url("/directory?q=BioCity"))
@@ -222,13 +222,31 @@ async fn account_page_changes_name_and_language_and_manages_tokens() {
 async fn language_switch_is_remembered_and_returns_to_the_page() {
     let app = demo_app().await;
     let client = app.client();
-    let response = post_form(&app, &client, "/directory", "/locale", &[("locale", "de"), ("return_to", "/directory?q=Leipzig")]).await;
+    let (_, html) = get(&app, &client, "/directory?q=Leipzig").await;
+    assert!(html.contains("href=\"/locale/de?return_to=/directory%3Fq%3DLeipzig\""), "the switch links back here");
+    let response = client.get(app.url("/locale/de?return_to=/directory%3Fq%3DLeipzig")).send().await.expect("GET");
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&response), "/directory?q=Leipzig");
     let (_, html) = get(&app, &client, "/directory").await;
     assert!(html.contains("<html lang=\"de\">") && html.contains("Organisationen suchen"));
-    let off_site = post_form(&app, &client, "/directory", "/locale", &[("locale", "en"), ("return_to", "//evil.example")]).await;
+    let off_site = client.get(app.url("/locale/de?return_to=//evil.example")).send().await.expect("GET");
     assert_eq!(location(&off_site), "/");
+    let unknown = client.get(app.url("/locale/fr?return_to=/")).send().await.expect("GET");
+    assert_eq!(unknown.status(), StatusCode::SEE_OTHER, "an unknown language keeps the current one");
+    let (_, html) = get(&app, &client, "/").await;
+    assert!(html.contains("<html lang=\"de\">"));
+}
+
+#[tokio::test]
+async fn anonymous_browsing_creates_no_session_until_a_form_needs_one() {
+    let app = demo_app().await;
+    let client = app.client();
+    for path in ["/", "/directory?q=Leipzig", "/programmes"] {
+        let response = client.get(app.url(path)).send().await.expect("GET");
+        assert!(response.headers().get("set-cookie").is_none(), "{path} sets no cookie");
+    }
+    let login = client.get(app.url("/login")).send().await.expect("GET");
+    assert!(login.headers().get("set-cookie").is_some(), "the login form needs a session for its token");
 }
 
 #[tokio::test]
