@@ -271,10 +271,10 @@ const SEARCH_PAGE: &str = concat!(
     directory_where!(),
     "ORDER BY CASE WHEN $1 <> '' AND o.sort_name LIKE $1 ESCAPE '\\' THEN 0 ELSE 1 END, o.sort_name, o.id LIMIT $10 OFFSET $11"
 );
-const SEARCH_COUNT: &str = concat!("SELECT COUNT(*) FROM organisations o", directory_where!());
-const FACET_CITY: &str =
-    concat!("SELECT o.city_id, COUNT(*) FROM organisations o", directory_where!(), "GROUP BY o.city_id");
-const FACET_KIND: &str = concat!("SELECT o.kind, COUNT(*) FROM organisations o", directory_where!(), "GROUP BY o.kind");
+// One scan counts every (city, kind) cell; the city and kind facets and the total are sums of
+// cells, so they need no scans of their own.
+const FACET_CITY_KIND: &str =
+    concat!("SELECT o.city_id, o.kind, COUNT(*) FROM organisations o", directory_where!(), "GROUP BY o.city_id, o.kind");
 const FACET_SECTION: &str = concat!(
     "SELECT d.section, COUNT(DISTINCT d.org_id) FROM organisations o JOIN organisation_nace d ON d.org_id = o.id",
     directory_where!(),
@@ -317,14 +317,6 @@ impl FilterParams {
         }
     }
 
-    fn without_city(&self) -> Self {
-        FilterParams { city: None, ..self.clone_params() }
-    }
-
-    fn without_kind(&self) -> Self {
-        FilterParams { kind: None, ..self.clone_params() }
-    }
-
     fn without_section(&self) -> Self {
         FilterParams { section: None, ..self.clone_params() }
     }
@@ -334,21 +326,14 @@ impl FilterParams {
     }
 }
 
-/// One page of matching organisations and the total number of matches.
-pub async fn search(
-    mut conn: Conn<'_>,
-    filter: &DirectoryFilter,
-    limit: i64,
-    offset: i64,
-) -> StoreResult<(Vec<OrgSummaryRow>, i64)> {
+/// One page of matching organisations (the total is in [`facets`]).
+pub async fn search(mut conn: Conn<'_>, filter: &DirectoryFilter, limit: i64, offset: i64) -> StoreResult<Vec<OrgSummaryRow>> {
     let p = FilterParams::new(filter);
-    let rows: Vec<OrgSummaryRow> = on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(SEARCH_PAGE), p)
+    Ok(on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(SEARCH_PAGE), p)
         .bind(limit)
         .bind(offset)
         .fetch_all(&mut **c)
-        .await)?;
-    let total: i64 = on_db!(&mut conn, |c| bind_filter!(sqlx::query_scalar(SEARCH_COUNT), p).fetch_one(&mut **c).await)?;
-    Ok((rows, total))
+        .await)?)
 }
 
 /// NACE codes of the given organisations (for a result page).
@@ -361,9 +346,11 @@ pub async fn nace_codes_of(mut conn: Conn<'_>, ids: &[Uuid]) -> StoreResult<Hash
 }
 
 /// Counts per value of each facet, each computed with the other facets' filters applied
-/// (so choosing a city still shows how many match in the other city).
+/// (so choosing a city still shows how many match in the other city), and the total.
 #[derive(Debug, Clone, Default)]
 pub struct FacetCounts {
+    /// Matches with every filter applied.
+    pub total: i64,
     /// Matches per city.
     pub cities: Vec<(Uuid, i64)>,
     /// Matches per kind key.
@@ -372,15 +359,36 @@ pub struct FacetCounts {
     pub sections: Vec<(String, i64)>,
 }
 
-/// The facet counts for `filter`.
+/// The facet counts and the total for `filter`.
 pub async fn facets(mut conn: Conn<'_>, filter: &DirectoryFilter) -> StoreResult<FacetCounts> {
     let p = FilterParams::new(filter);
-    let (pc, pk, ps) = (p.without_city(), p.without_kind(), p.without_section());
-    let cities: Vec<(Uuid, i64)> =
-        on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(FACET_CITY), pc).fetch_all(&mut **c).await)?;
-    let kinds: Vec<(String, i64)> =
-        on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(FACET_KIND), pk).fetch_all(&mut **c).await)?;
+    let (pck, ps) = (FilterParams { city: None, kind: None, ..p.clone_params() }, p.without_section());
+    let cells: Vec<(Uuid, String, i64)> =
+        on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(FACET_CITY_KIND), pck).fetch_all(&mut **c).await)?;
     let sections: Vec<(String, i64)> =
         on_db!(&mut conn, |c| bind_filter!(sqlx::query_as(FACET_SECTION), ps).fetch_all(&mut **c).await)?;
-    Ok(FacetCounts { cities, kinds, sections })
+    let city_ok = |city: &Uuid| p.city.is_none_or(|c| c == *city);
+    let kind_ok = |kind: &str| p.kind.is_none_or(|k| k == kind);
+    let mut cities: Vec<(Uuid, i64)> = Vec::new();
+    let mut kinds: Vec<(String, i64)> = Vec::new();
+    let mut total = 0;
+    for (city, kind, n) in &cells {
+        if kind_ok(kind) {
+            add_to(&mut cities, *city, *n);
+        }
+        if city_ok(city) {
+            add_to(&mut kinds, kind.clone(), *n);
+        }
+        if city_ok(city) && kind_ok(kind) {
+            total += n;
+        }
+    }
+    Ok(FacetCounts { total, cities, kinds, sections })
+}
+
+fn add_to<K: PartialEq>(counts: &mut Vec<(K, i64)>, key: K, n: i64) {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some(entry) => entry.1 += n,
+        None => counts.push((key, n)),
+    }
 }

@@ -90,7 +90,7 @@ pub async fn search(app: &App, query: &DirectoryQuery) -> AppResult<DirectoryRes
     let per_page = if query.per_page <= 0 { PAGE_SIZE } else { query.per_page.min(100) };
     let page = query.page.clamp(1, MAX_PAGE);
     let mut conn = app.db().acquire().await?;
-    let (rows, total) = organisations::search(conn.conn(), &filter, per_page, (page - 1) * per_page).await?;
+    let rows = organisations::search(conn.conn(), &filter, per_page, (page - 1) * per_page).await?;
     let ids: Vec<_> = rows.iter().map(|r| r.id).collect();
     let mut codes = organisations::nace_codes_of(conn.conn(), &ids).await?;
     let facets = organisations::facets(conn.conn(), &filter).await?;
@@ -114,7 +114,7 @@ pub async fn search(app: &App, query: &DirectoryQuery) -> AppResult<DirectoryRes
     kinds.sort_by_key(|(k, _)| OrgKind::ALL.iter().position(|x| x == k));
     Ok(DirectoryResult {
         items,
-        total,
+        total: facets.total,
         page,
         per_page,
         terms_truncated,
