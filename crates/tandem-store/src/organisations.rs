@@ -1,7 +1,7 @@
 //! Organisations and their NACE codes; directory search with facets.
 
 use crate::{on_db, Conn, StoreError, StoreResult};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use std::collections::HashMap;
 use tandem_core::directory::{CompanyFigures, Currency, ExternalIds, OrgKind, Organisation, OrganisationInput};
 use tandem_core::nace::NaceCode;
@@ -105,6 +105,8 @@ pub async fn insert(
     index: &OrgIndexText,
     now: DateTime<Utc>,
 ) -> StoreResult<Organisation> {
+    // PostgreSQL keeps microseconds; rounding here makes the returned record equal a later read.
+    let now = now.trunc_subsecs(6);
     on_db!(&mut conn, |c| {
         let q = sqlx::query(INSERT).bind(id.0);
         bind_fields!(q, input)
@@ -115,7 +117,22 @@ pub async fn insert(
             .await.map(|r| r.rows_affected())
     })?;
     replace_nace(&mut conn, id, &input.nace_codes, &index.nace_sections).await?;
-    get(conn, id).await?.ok_or(StoreError::NotFound)
+    // Everything stored is known here; reading it back would cost two queries per row in imports.
+    Ok(Organisation {
+        id,
+        name: input.name.clone(),
+        kind: input.kind,
+        city_id: input.city_id,
+        nace_codes: input.nace_codes.clone(),
+        description_en: input.description_en.clone(),
+        description_de: input.description_de.clone(),
+        website: input.website.clone(),
+        figures: input.figures.clone(),
+        external_ids: input.external_ids.clone(),
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    })
 }
 
 /// Replaces every field if the stored version is still `expected_version`; `Conflict` otherwise.
