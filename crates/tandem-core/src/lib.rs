@@ -6,6 +6,7 @@ pub mod directory;
 pub mod ids;
 pub mod nace;
 pub mod policy;
+pub mod taxonomy;
 pub mod validation;
 
 pub use ids::*;

@@ -4,3 +4,4 @@ pub mod demo;
 pub mod nace;
 pub mod org_export;
 pub mod org_import;
+pub mod taxonomy;
