@@ -1,0 +1,3 @@
+//! Pure rules with their sources cited: no I/O, no database, plain data in and out.
+
+pub mod profile_lifecycle;
