@@ -104,17 +104,14 @@ impl IntoResponse for PageError {
     }
 }
 
+/// Everything but the unreserved characters (RFC 3986 §2.3) and `/`, which keeps local paths
+/// readable in `next` and `return_to`.
+const QUERY_VALUE: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
+
 /// Percent-encodes a value for a query string.
 pub fn urlencode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, QUERY_VALUE).to_string()
 }
 
 /// The body of every API error: `{"error": {"code", "message", "field"}}`.

@@ -268,6 +268,11 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{cut} …")
 }
 
+/// A form field's value, or `None` when it was left blank.
+pub fn non_empty(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.to_owned())
+}
+
 /// Splits a typed list of codes ("62.01, 58.21; J") into items.
 pub fn split_codes(raw: &str) -> Vec<String> {
     raw.split([',', ';', ' ', '\n', '\t']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()

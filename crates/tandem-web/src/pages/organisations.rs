@@ -1,6 +1,6 @@
 //! Organisation pages: view, create, edit.
 
-use super::{descriptions, kind_label, nace_pairs, programme_kind_label, render, see_other, split_codes, status_label, Description, FormState, Layout};
+use super::{descriptions, non_empty, kind_label, nace_pairs, programme_kind_label, render, see_other, split_codes, status_label, Description, FormState, Layout};
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::i18n::Tr;
@@ -136,10 +136,6 @@ pub struct OrgForm {
     handelsregister: String,
 }
 
-fn some(s: &str) -> Option<String> {
-    (!s.trim().is_empty()).then(|| s.to_owned())
-}
-
 impl OrgForm {
     fn draft(&self) -> OrganisationDraft {
         OrganisationDraft {
@@ -147,17 +143,17 @@ impl OrgForm {
             kind: self.kind.clone(),
             city_id: self.city_id.clone(),
             nace_codes: split_codes(&self.nace_codes),
-            description_en: some(&self.description_en),
-            description_de: some(&self.description_de),
-            website: some(&self.website),
-            staff_headcount: some(&self.staff_headcount),
-            turnover: some(&self.turnover),
-            balance_sheet: some(&self.balance_sheet),
-            currency: some(&self.currency),
-            figures_year: some(&self.figures_year),
-            pic: some(&self.pic),
-            companies_house: some(&self.companies_house),
-            handelsregister: some(&self.handelsregister),
+            description_en: non_empty(&self.description_en),
+            description_de: non_empty(&self.description_de),
+            website: non_empty(&self.website),
+            staff_headcount: non_empty(&self.staff_headcount),
+            turnover: non_empty(&self.turnover),
+            balance_sheet: non_empty(&self.balance_sheet),
+            currency: non_empty(&self.currency),
+            figures_year: non_empty(&self.figures_year),
+            pic: non_empty(&self.pic),
+            companies_house: non_empty(&self.companies_house),
+            handelsregister: non_empty(&self.handelsregister),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::auth::SimpleFormPage;
 use super::organisations::parse_id;
-use super::{render, see_other, CsrfOnly, FormState, InputField, Layout};
+use super::{non_empty, render, see_other, CsrfOnly, FormState, InputField, Layout};
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::state::AppState;
@@ -57,8 +57,7 @@ pub struct PersonForm {
 pub async fn add(State(state): State<AppState>, ctx: Ctx, Path(org): Path<String>, Form(form): Form<PersonForm>) -> Result<Response, PageError> {
     ctx.check_csrf(&form._csrf)?;
     let org: OrgId = parse_id(ctx.t, &org)?;
-    let some = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
-    let draft = PersonDraft { name: form.person_name.clone(), job_title: some(&form.job_title), email: some(&form.person_email) };
+    let draft = PersonDraft { name: form.person_name.clone(), job_title: non_empty(&form.job_title), email: non_empty(&form.person_email) };
     match people::add(&state.app, &ctx.actor, org, &draft).await {
         Ok(_) => {
             ctx.flash(ctx.t.get("people-added")).await;

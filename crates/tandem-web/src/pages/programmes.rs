@@ -1,7 +1,7 @@
 //! Programme pages: list, view, create, edit.
 
 use super::organisations::parse_id;
-use super::{descriptions, nace_pairs, programme_kind_label, render, see_other, split_codes, status_label, summary, Description, FormState, Layout};
+use super::{descriptions, non_empty, nace_pairs, programme_kind_label, render, see_other, split_codes, status_label, summary, Description, FormState, Layout};
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::i18n::Tr;
@@ -141,15 +141,14 @@ pub struct ProgrammeForm {
 
 impl ProgrammeForm {
     fn draft(&self) -> ProgrammeDraft {
-        let some = |s: &str| (!s.trim().is_empty()).then(|| s.to_owned());
         ProgrammeDraft {
             name: self.name.clone(),
             kind: self.kind.clone(),
             status: self.status.clone(),
-            description_en: some(&self.description_en),
-            description_de: some(&self.description_de),
+            description_en: non_empty(&self.description_en),
+            description_de: non_empty(&self.description_de),
             sectors: split_codes(&self.sectors),
-            eligibility: some(&self.eligibility),
+            eligibility: non_empty(&self.eligibility),
         }
     }
 
