@@ -4,6 +4,8 @@ use crate::error::AppResult;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tandem_core::nace::NaceCatalogue;
+use tandem_core::partnering::KeywordCatalogue;
+use tandem_core::taxonomy::Taxonomy;
 use tandem_store::sessions::SessionStore;
 use tandem_store::Db;
 
@@ -43,6 +45,27 @@ struct Inner {
     db: Db,
     config: AppConfig,
     nace: NaceCatalogue,
+    keywords: Keywords,
+}
+
+/// The keyword taxonomies of partnering profiles.
+#[derive(Debug)]
+pub struct Keywords {
+    /// Market keywords (EIC targeted markets).
+    pub markets: Taxonomy,
+    /// Technology keywords.
+    pub technologies: Taxonomy,
+}
+
+impl KeywordCatalogue for Keywords {
+    // Only keywords are chosen, never the groups above them.
+    fn is_market_keyword(&self, code: &str) -> bool {
+        self.markets.get(code).is_some_and(|e| e.parent.is_some())
+    }
+
+    fn is_technology_keyword(&self, code: &str) -> bool {
+        self.technologies.get(code).is_some_and(|e| e.parent.is_some())
+    }
 }
 
 impl App {
@@ -55,7 +78,8 @@ impl App {
 
     /// Wraps an already migrated database.
     pub fn with_db(db: Db, config: AppConfig) -> App {
-        App { inner: Arc::new(Inner { db, config, nace: tandem_io::nace::catalogue() }) }
+        let keywords = Keywords { markets: tandem_io::taxonomy::markets(), technologies: tandem_io::taxonomy::technologies() };
+        App { inner: Arc::new(Inner { db, config, nace: tandem_io::nace::catalogue(), keywords }) }
     }
 
     /// The database.
@@ -71,6 +95,11 @@ impl App {
     /// The NACE Rev. 2 catalogue.
     pub fn nace(&self) -> &NaceCatalogue {
         &self.inner.nace
+    }
+
+    /// The keyword taxonomies of partnering profiles.
+    pub fn keywords(&self) -> &Keywords {
+        &self.inner.keywords
     }
 
     /// The web session store over the same database.

@@ -40,7 +40,25 @@ macro_rules! keyed_enum {
                 Self::ALL.iter().map(|v| v.key()).collect::<Vec<_>>().join(", ")
             }
         }
+
+        impl $crate::directory::Keyed for $name {
+            fn parse_key(key: &str) -> Option<Self> {
+                Self::from_key(key)
+            }
+            fn accepted_keys() -> String {
+                Self::keys_list()
+            }
+        }
     };
+}
+
+/// A closed set of values with stable keys (implemented by `keyed_enum!`), so forms and imports
+/// can parse any of them with one function.
+pub trait Keyed: Sized + Copy + PartialEq {
+    /// The value for a stable key.
+    fn parse_key(key: &str) -> Option<Self>;
+    /// The accepted keys, comma-separated.
+    fn accepted_keys() -> String;
 }
 pub(crate) use keyed_enum;
 

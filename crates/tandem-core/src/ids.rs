@@ -55,4 +55,14 @@ id_type!(
     TokenId,
     /// An outbox message.
     MessageId,
+    /// A partnering profile.
+    ProfileId,
+    /// An expression of interest in a partnering profile.
+    InterestId,
+    /// A partnership agreement.
+    AgreementId,
+    /// An evidence file attached to a partnership agreement.
+    EvidenceId,
+    /// A saved marketplace search with its alert.
+    SavedSearchId,
 );

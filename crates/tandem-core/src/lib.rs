@@ -5,8 +5,10 @@ pub mod account;
 pub mod directory;
 pub mod ids;
 pub mod nace;
+pub mod partnering;
 pub mod policy;
 pub mod taxonomy;
+pub mod text;
 pub mod validation;
 
 pub use ids::*;

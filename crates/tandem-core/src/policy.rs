@@ -67,7 +67,8 @@ impl Actor {
         }
     }
 
-    fn is_platform_admin(&self) -> bool {
+    /// A platform admin.
+    pub fn is_platform_admin(&self) -> bool {
         matches!(self, Actor::User(u) if u.is_platform_admin)
     }
 
@@ -169,6 +170,92 @@ pub fn can_see_programme(actor: &Actor, programme: &Programme) -> bool {
     programme.status != ProgrammeStatus::Draft || programme_editor(actor, programme.org_id).is_ok()
 }
 
+/// Proof that the actor may write and manage a partnering profile of `.0` (the owner).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProfileAuthor(OrgId);
+
+impl ProfileAuthor {
+    /// The organisation the profile speaks for.
+    pub fn owner(self) -> OrgId {
+        self.0
+    }
+}
+
+/// Proof that the actor may review submitted profiles (approve, or return with comments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProfileReviewer(UserId);
+
+/// Proof that the actor brokers for a profile's support organisation: introduces or declines
+/// expressions of interest and confirms agreements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProfileBroker(UserId);
+
+/// Proof that the actor may express interest (and record agreements) for organisation `.0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InterestSender(OrgId);
+
+impl InterestSender {
+    /// The interested organisation.
+    pub fn org(self) -> OrgId {
+        self.0
+    }
+}
+
+/// May the actor write, submit, withdraw and extend profiles for `owner`, managed by `support`?
+/// Anyone in the owner organisation, staff of its support organisation (of any support
+/// organisation while none manages it), and platform admins (DOMAIN.md: profiles are "owned by
+/// an organisation and managed by its support organisation").
+pub fn profile_author(actor: &Actor, owner: OrgId, support: Option<OrgId>) -> Result<ProfileAuthor, Denied> {
+    let user = verified_user(actor)?;
+    if user.is_platform_admin || actor.role_in(owner).is_some() || is_broker_for(actor, support) {
+        Ok(ProfileAuthor(owner))
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+/// May the actor review submitted profiles? Staff of any support organisation of the
+/// partnership (the peer review of DOMAIN.md), and platform admins.
+pub fn profile_reviewer(actor: &Actor) -> Result<ProfileReviewer, Denied> {
+    let user = verified_user(actor)?;
+    if user.is_platform_admin || actor.is_support_staff() { Ok(ProfileReviewer(user.id)) } else { Err(Denied::Forbidden) }
+}
+
+/// May the actor broker for a profile managed by `support`? Its staff (any support staff while
+/// no organisation manages it), and platform admins.
+pub fn profile_broker(actor: &Actor, support: Option<OrgId>) -> Result<ProfileBroker, Denied> {
+    let user = verified_user(actor)?;
+    if user.is_platform_admin || is_broker_for(actor, support) { Ok(ProfileBroker(user.id)) } else { Err(Denied::Forbidden) }
+}
+
+/// May the actor express interest on behalf of `org`? Anyone in it, support staff on its behalf,
+/// and platform admins.
+pub fn interest_sender(actor: &Actor, org: OrgId) -> Result<InterestSender, Denied> {
+    let user = verified_user(actor)?;
+    if user.is_platform_admin || actor.role_in(org).is_some() || actor.is_support_staff() {
+        Ok(InterestSender(org))
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+/// May the actor see who owns a profile (name, contacts)? The owner's own people, support staff
+/// (they broker), platform admins, and people of organisations the owner has been introduced to
+/// (`introduced`). Everyone else sees country, city, kind and size only (DOMAIN.md, "Anonymity").
+pub fn can_see_profile_owner(actor: &Actor, owner: OrgId, introduced: &[OrgId]) -> bool {
+    actor.is_platform_admin()
+        || actor.role_in(owner).is_some()
+        || actor.is_support_staff()
+        || introduced.iter().any(|org| actor.role_in(*org).is_some())
+}
+
+fn is_broker_for(actor: &Actor, support: Option<OrgId>) -> bool {
+    match support {
+        Some(org) => matches!(actor.role_in(org), Some(OrgRole::OrgAdmin | OrgRole::ProgrammeManager)),
+        None => actor.is_support_staff(),
+    }
+}
+
 fn verified_user(actor: &Actor) -> Result<&UserActor, Denied> {
     let user = actor.user()?;
     if user.email_verified || user.is_platform_admin { Ok(user) } else { Err(Denied::EmailNotVerified) }
@@ -246,5 +333,49 @@ mod tests {
         assert!(programme_editor(&admin, org).is_ok());
         assert!(can_see_confidential(&admin, org));
         assert!(platform_admin(&admin).is_ok());
+    }
+
+    #[test]
+    fn profiles_are_written_by_the_owner_and_its_support_organisation() {
+        let (sme, incubator, other_incubator) = (OrgId::new(), OrgId::new(), OrgId::new());
+        let sme_member = user_with(vec![(sme, OrgKind::Sme, OrgRole::Member)]);
+        assert!(profile_author(&sme_member, sme, Some(incubator)).is_ok());
+        let manager = user_with(vec![(incubator, OrgKind::Incubator, OrgRole::ProgrammeManager)]);
+        assert!(profile_author(&manager, sme, Some(incubator)).is_ok());
+        assert!(profile_author(&manager, sme, None).is_ok(), "unassigned profiles are open to any support staff");
+        let other = user_with(vec![(other_incubator, OrgKind::Incubator, OrgRole::OrgAdmin)]);
+        assert_eq!(profile_author(&other, sme, Some(incubator)), Err(Denied::Forbidden));
+        assert_eq!(profile_broker(&other, Some(incubator)), Err(Denied::Forbidden));
+        assert!(profile_broker(&manager, Some(incubator)).is_ok());
+        let incubator_member = user_with(vec![(incubator, OrgKind::Incubator, OrgRole::Member)]);
+        assert_eq!(profile_author(&incubator_member, sme, Some(incubator)), Err(Denied::Forbidden));
+        assert_eq!(profile_author(&Actor::Anonymous, sme, None), Err(Denied::LoginRequired));
+    }
+
+    #[test]
+    fn reviewers_are_support_staff() {
+        let sme_admin = user_with(vec![(OrgId::new(), OrgKind::Sme, OrgRole::OrgAdmin)]);
+        assert_eq!(profile_reviewer(&sme_admin), Err(Denied::Forbidden));
+        let pm = user_with(vec![(OrgId::new(), OrgKind::Accelerator, OrgRole::ProgrammeManager)]);
+        assert!(profile_reviewer(&pm).is_ok());
+    }
+
+    #[test]
+    fn the_owner_stays_anonymous_until_an_introduction() {
+        let (owner, interested) = (OrgId::new(), OrgId::new());
+        let other_sme = user_with(vec![(interested, OrgKind::Sme, OrgRole::OrgAdmin)]);
+        assert!(!can_see_profile_owner(&Actor::Anonymous, owner, &[]));
+        assert!(!can_see_profile_owner(&other_sme, owner, &[]));
+        assert!(can_see_profile_owner(&other_sme, owner, &[interested]));
+        assert!(can_see_profile_owner(&user_with(vec![(owner, OrgKind::Sme, OrgRole::Member)]), owner, &[]));
+        assert!(can_see_profile_owner(&user_with(vec![(OrgId::new(), OrgKind::Incubator, OrgRole::ProgrammeManager)]), owner, &[]));
+    }
+
+    #[test]
+    fn interest_is_sent_by_the_organisation_or_support_staff_on_its_behalf() {
+        let org = OrgId::new();
+        assert!(interest_sender(&user_with(vec![(org, OrgKind::Sme, OrgRole::Member)]), org).is_ok());
+        assert!(interest_sender(&user_with(vec![(OrgId::new(), OrgKind::Incubator, OrgRole::OrgAdmin)]), org).is_ok());
+        assert_eq!(interest_sender(&user_with(vec![(OrgId::new(), OrgKind::Sme, OrgRole::OrgAdmin)]), org), Err(Denied::Forbidden));
     }
 }

@@ -6,6 +6,9 @@ use tandem_core::taxonomy::{Taxonomy, TaxonomyEntry};
 /// The market taxonomy as shipped: `code,parent,label_en,label_de`.
 pub const MARKETS_CSV: &str = include_str!("../../../data/taxonomies/markets.csv");
 
+/// The technology taxonomy as shipped: `code,parent,label_en,label_de`.
+pub const TECHNOLOGIES_CSV: &str = include_str!("../../../data/taxonomies/technologies.csv");
+
 /// Why a taxonomy file could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("taxonomy line {line}: {message}")]
@@ -21,6 +24,13 @@ pub struct TaxonomyError {
 pub fn markets() -> Taxonomy {
     // The file is part of the binary and checked by tests; failing here is a build defect.
     parse(MARKETS_CSV.as_bytes()).expect("the shipped data/taxonomies/markets.csv is valid")
+}
+
+/// The technology keywords of partnering profiles (15 areas such as ICT, medical technology or
+/// energy, written for Tandem), in English and German.
+pub fn technologies() -> Taxonomy {
+    // The file is part of the binary and checked by tests; failing here is a build defect.
+    parse(TECHNOLOGIES_CSV.as_bytes()).expect("the shipped data/taxonomies/technologies.csv is valid")
 }
 
 /// Parses a two-level taxonomy CSV; every parent must be a top-level entry listed before it.
@@ -64,6 +74,37 @@ mod tests {
         assert_eq!(software.label_de, "Software und IT-Dienstleistungen");
         assert_eq!(markets.children("5620").count(), 2);
         assert!(markets.entries().iter().all(|e| !e.label_de.contains("Oel") && !e.label_en.ends_with(' ')));
+    }
+
+    #[test]
+    fn technologies_have_groups_and_keywords_in_both_languages() {
+        let technologies = technologies();
+        assert_eq!(technologies.entries().len(), 145);
+        assert_eq!(technologies.groups().count(), 15);
+        let ai = technologies.get("ict.ai").expect("ai");
+        assert_eq!(ai.parent.as_deref(), Some("ict"));
+        assert_eq!(ai.label_de, "Künstliche Intelligenz / maschinelles Lernen");
+        let additive = technologies.get("manuf.additive").expect("additive manufacturing");
+        assert_eq!(additive.label_de, "Additive Fertigung (3D-Druck)");
+        assert_eq!(technologies.children("ict").count(), 17);
+        for entry in technologies.entries() {
+            assert!(entry.code.len() <= 40, "{}", entry.code);
+            assert!(entry.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.'), "{}", entry.code);
+            assert!(!entry.label_en.is_empty() && !entry.label_de.is_empty(), "{}", entry.code);
+            match &entry.parent {
+                None => assert!(!entry.code.contains('.'), "{}", entry.code),
+                Some(parent) => {
+                    assert!(technologies.get(parent).is_some_and(|p| p.parent.is_none()), "{}", entry.code);
+                    assert!(entry.code.starts_with(&format!("{parent}.")), "{}", entry.code);
+                }
+            }
+        }
+        let mut codes: Vec<&str> = technologies.entries().iter().map(|e| e.code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), technologies.entries().len());
+        let translated = technologies.entries().iter().filter(|e| e.label_en != e.label_de).count();
+        assert!(translated * 10 >= technologies.entries().len() * 9, "only {translated} labels differ between EN and DE");
     }
 
     #[test]

@@ -133,6 +133,17 @@ impl Db {
     }
 }
 
+impl Conn<'_> {
+    /// A shorter borrow of the same connection, for one more query by a function that was
+    /// handed a `Conn` and calls several query functions with it.
+    pub fn reborrow(&mut self) -> Conn<'_> {
+        match self {
+            Conn::Sqlite(c) => Conn::Sqlite(c),
+            Conn::Postgres(c) => Conn::Postgres(c),
+        }
+    }
+}
+
 impl PooledConn {
     /// The connection, for query functions.
     pub fn conn(&mut self) -> Conn<'_> {

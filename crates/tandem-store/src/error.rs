@@ -38,6 +38,10 @@ const UNIQUE_FIELDS: &[(&str, &str)] = &[
     ("organisations_companies_house_key", "companies_house"),
     ("cities.name", "name"),
     ("cities_name_key", "name"),
+    ("profiles.external_id", "external_id"),
+    ("profiles_external_id_key", "external_id"),
+    ("organisations.external_id", "organisation.external_id"),
+    ("organisations_external_id", "organisation.external_id"),
 ];
 
 impl From<sqlx::Error> for StoreError {

@@ -20,23 +20,41 @@ fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The Fluent files of a language (one per area: main, partnering, …).
+fn ftl_files(locale: &str) -> BTreeSet<String> {
+    std::fs::read_dir(crate_dir().join("locales").join(locale))
+        .expect("read locale dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".ftl"))
+        .collect()
+}
+
 #[test]
 fn english_and_german_have_the_same_keys() {
-    let en = keys_of(&crate_dir().join("locales/en/main.ftl"));
-    let de = keys_of(&crate_dir().join("locales/de/main.ftl"));
-    let only_en: Vec<_> = en.difference(&de).collect();
-    let only_de: Vec<_> = de.difference(&en).collect();
-    assert!(only_en.is_empty() && only_de.is_empty(), "only in en: {only_en:?}; only in de: {only_de:?}");
-    assert!(en.len() > 100);
+    let files = ftl_files("en");
+    assert_eq!(files, ftl_files("de"), "the same Fluent files in both languages");
+    let mut total = 0;
+    for file in &files {
+        let en = keys_of(&crate_dir().join("locales/en").join(file));
+        let de = keys_of(&crate_dir().join("locales/de").join(file));
+        let only_en: Vec<_> = en.difference(&de).collect();
+        let only_de: Vec<_> = de.difference(&en).collect();
+        assert!(only_en.is_empty() && only_de.is_empty(), "{file}: only in en: {only_en:?}; only in de: {only_de:?}");
+        total += en.len();
+    }
+    assert!(total > 100);
 }
 
 /// Keys written literally in templates and code: `.get("…")`, `.with("…"`, `.count("…"`.
 fn literal_keys() -> BTreeSet<String> {
     let mut files = Vec::new();
-    for dir in ["templates", "src", "src/pages", "src/api"] {
-        for entry in std::fs::read_dir(crate_dir().join(dir)).expect("read dir") {
+    let mut dirs = vec![crate_dir().join("templates"), crate_dir().join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir") {
             let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "html" || e == "rs") {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "html" || e == "rs") {
                 files.push(path);
             }
         }

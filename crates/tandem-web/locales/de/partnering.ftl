@@ -1,0 +1,3 @@
+# Kooperationsbörse: Profile, Lebenszyklus, Suche.
+
+nav-marketplace = Kooperationsbörse

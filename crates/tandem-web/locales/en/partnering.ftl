@@ -1,0 +1,3 @@
+# Partnering marketplace: profiles, lifecycle, marketplace search.
+
+nav-marketplace = Marketplace
