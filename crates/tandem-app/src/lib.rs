@@ -8,11 +8,13 @@ mod context;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod jobs;
 pub mod mail;
+pub mod partnering;
 pub mod portability;
 pub mod text;
 
-pub use context::{App, AppConfig};
+pub use context::{App, AppConfig, Keywords};
 pub use error::{AppError, AppResult};
 pub use tandem_core as core;
 pub use tandem_store::sessions::SessionStore;

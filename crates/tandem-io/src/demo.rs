@@ -629,6 +629,76 @@ fn slugify(name: &str) -> String {
     slug
 }
 
+// ---------------------------------------------------------------------------------------------
+// Partnering: profiles, expressions of interest, agreements
+// ---------------------------------------------------------------------------------------------
+
+/// The shipped demo profiles (`data/demo/profiles.jsonl`, the bulk-exchange format), byte for byte.
+pub const PROFILES_JSONL: &str = include_str!("../../../data/demo/profiles.jsonl");
+/// The shipped demo interests and agreements (`data/demo/partnering.json`), byte for byte.
+pub const PARTNERING_JSON: &str = include_str!("../../../data/demo/partnering.json");
+
+/// The demo profiles, parsed; every problem of the file is returned (the file is shipped, so
+/// tests keep it free of them).
+pub fn profiles() -> Result<Vec<crate::profile_exchange::LineRecord>, Vec<crate::profile_exchange::LineError>> {
+    let parsed = crate::profile_exchange::parse_jsonl(PROFILES_JSONL);
+    if parsed.errors.is_empty() { Ok(parsed.records) } else { Err(parsed.errors) }
+}
+
+/// Expressions of interest and agreements between the demo profiles' organisations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partnering {
+    /// Expressions of interest, in the order agreements refer to them.
+    pub interests: Vec<DemoInterest>,
+    /// Partnership agreements.
+    pub agreements: Vec<DemoAgreement>,
+}
+
+/// An expression of interest in a demo profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoInterest {
+    /// The profile's `external_id`.
+    pub profile: String,
+    /// The interested organisation (upserted by its `external_id`, like a profile's owner).
+    pub from: crate::profile_exchange::OrganisationRecord,
+    /// What cooperation is sought.
+    pub cooperation_sought: String,
+    /// What is missing from the profile.
+    pub missing_information: Option<String>,
+    /// Who we are.
+    pub who_we_are: String,
+    /// State key (`submitted`, `introduced`, `declined`).
+    pub state: String,
+    /// Why it was declined.
+    pub decline_reason: Option<String>,
+}
+
+/// A partnership agreement between a demo profile's owner and an interested organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoAgreement {
+    /// The profile's `external_id`.
+    pub profile: String,
+    /// Index into [`Partnering::interests`] of the introduction it came from.
+    pub from_interest: usize,
+    /// Agreement type key.
+    #[serde(rename = "type")]
+    pub agreement_type: String,
+    /// Date signed (YYYY-MM-DD).
+    pub signed_on: String,
+    /// What was agreed.
+    pub summary: Option<String>,
+    /// State key (`recorded`, `confirmed`).
+    pub state: String,
+}
+
+/// Parses the embedded `data/demo/partnering.json`.
+pub fn partnering() -> Result<Partnering, serde_json::Error> {
+    serde_json::from_str(PARTNERING_JSON)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

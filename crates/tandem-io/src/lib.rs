@@ -4,4 +4,5 @@ pub mod demo;
 pub mod nace;
 pub mod org_export;
 pub mod org_import;
+pub mod profile_exchange;
 pub mod taxonomy;

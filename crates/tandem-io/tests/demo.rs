@@ -441,3 +441,82 @@ fn five_thousand_firms_are_unique_plausible_and_valid() {
         "{birmingham_with_de} of {in_birmingham} Birmingham firms in German"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Partnering demo: profiles, expressions of interest, agreements
+// ---------------------------------------------------------------------------------------------
+
+struct ShippedKeywords {
+    markets: tandem_core::taxonomy::Taxonomy,
+    technologies: tandem_core::taxonomy::Taxonomy,
+}
+
+impl tandem_core::partnering::KeywordCatalogue for ShippedKeywords {
+    fn is_market_keyword(&self, code: &str) -> bool {
+        self.markets.get(code).is_some_and(|e| e.parent.is_some())
+    }
+    fn is_technology_keyword(&self, code: &str) -> bool {
+        self.technologies.get(code).is_some_and(|e| e.parent.is_some())
+    }
+}
+
+fn partnership_cities() -> Vec<tandem_core::directory::City> {
+    [(BIRMINGHAM, "GB"), (LEIPZIG, "DE")]
+        .into_iter()
+        .map(|(name, country)| tandem_core::directory::City {
+            id: CityId::new(),
+            name: name.into(),
+            country: country.into(),
+            time_zone: String::new(),
+            languages: vec![],
+        })
+        .collect()
+}
+
+#[test]
+fn the_demo_profiles_are_valid_exchange_lines() {
+    let records = demo::profiles().unwrap_or_else(|errors| panic!("profiles.jsonl: {errors:?}"));
+    assert!(records.len() >= 40, "{} demo profiles", records.len());
+    let keywords = ShippedKeywords { markets: tandem_io::taxonomy::markets(), technologies: tandem_io::taxonomy::technologies() };
+    let cities = partnership_cities();
+    let ecosystem = demo::ecosystem().expect("ecosystem");
+    let mut ids = HashSet::new();
+    for r in &records {
+        if let Err(errors) = r.record.check(r.line, &keywords, &cities) {
+            panic!("{}: {errors:?}", r.record.external_id);
+        }
+        assert!(ids.insert(r.record.external_id.clone()), "{} appears twice", r.record.external_id);
+        let support = r.record.support_organisation.as_deref().expect("every demo profile has a support organisation");
+        let org = ecosystem.organisations.iter().find(|o| o.draft.name == support).unwrap_or_else(|| panic!("unknown support organisation {support}"));
+        let kind = OrgKind::from_key(&org.draft.kind).expect("kind");
+        assert!(kind.is_support_organisation(), "{support} is not a support organisation");
+    }
+    let german = records.iter().filter(|r| r.record.language == "de").count();
+    assert!(german >= 10, "{german} German profiles");
+    for city in [BIRMINGHAM, LEIPZIG] {
+        assert!(records.iter().filter(|r| r.record.organisation.city == city).count() >= 15, "profiles from {city}");
+    }
+}
+
+#[test]
+fn the_demo_interests_and_agreements_refer_to_demo_profiles() {
+    let profiles: HashSet<String> = demo::profiles().expect("profiles").into_iter().map(|r| r.record.external_id).collect();
+    let partnering = demo::partnering().expect("partnering.json");
+    assert!(partnering.interests.len() >= 6, "{} interests", partnering.interests.len());
+    let mut states = HashMap::new();
+    for interest in &partnering.interests {
+        assert!(profiles.contains(&interest.profile), "unknown profile {}", interest.profile);
+        *states.entry(interest.state.as_str()).or_insert(0) += 1;
+        assert_eq!(interest.state == "declined", interest.decline_reason.is_some(), "{}", interest.profile);
+    }
+    for state in ["submitted", "introduced", "declined"] {
+        assert!(states.contains_key(state), "no {state} interest");
+    }
+    assert_eq!(partnering.agreements.len(), 2);
+    assert_ne!(partnering.agreements[0].state, partnering.agreements[1].state);
+    for agreement in &partnering.agreements {
+        let interest = &partnering.interests[agreement.from_interest];
+        assert_eq!(interest.profile, agreement.profile);
+        assert_eq!(interest.state, "introduced", "agreements come from introductions");
+    }
+}

@@ -1,15 +1,19 @@
 //! Storage over SQLite (default, embedded) and PostgreSQL (several app servers), with one query
 //! text per operation. Modules hold the SQL of one aggregate each; no business decisions here.
 
+pub mod agreements;
 pub mod cities;
 mod db;
 pub mod error;
+pub mod interests;
 pub mod login_failures;
 pub mod memberships;
 pub mod organisations;
 pub mod outbox;
 pub mod people;
+pub mod profiles;
 pub mod programmes;
+pub mod saved_searches;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

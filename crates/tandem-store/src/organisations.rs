@@ -409,3 +409,29 @@ fn add_to<K: PartialEq>(counts: &mut Vec<(K, i64)>, key: K, n: i64) {
         None => counts.push((key, n)),
     }
 }
+
+const ID_BY_EXTERNAL_ID: &str = "SELECT id FROM organisations WHERE external_id = $1";
+const EXTERNAL_ID_OF: &str = "SELECT external_id FROM organisations WHERE id = $1";
+const SET_EXTERNAL_ID: &str = "UPDATE organisations SET external_id = $2 WHERE id = $1";
+
+/// The id of the organisation with this bulk-exchange reference (the sender's own id), if any.
+pub async fn id_by_external_id(conn: Conn<'_>, external_id: &str) -> StoreResult<Option<OrgId>> {
+    let id: Option<Uuid> =
+        on_db!(conn, |c| sqlx::query_scalar(ID_BY_EXTERNAL_ID).bind(external_id).fetch_optional(&mut *c).await)?;
+    Ok(id.map(OrgId))
+}
+
+/// The bulk-exchange reference of organisation `id`, if it has one (`NotFound` if it is gone).
+pub async fn external_id_of(conn: Conn<'_>, id: OrgId) -> StoreResult<Option<String>> {
+    let found: Option<Option<String>> =
+        on_db!(conn, |c| sqlx::query_scalar(EXTERNAL_ID_OF).bind(id.0).fetch_optional(&mut *c).await)?;
+    found.ok_or(StoreError::NotFound)
+}
+
+/// Gives organisation `id` a bulk-exchange reference; `Duplicate` (field
+/// `organisation.external_id`) if another organisation has it, `NotFound` if `id` is gone.
+pub async fn set_external_id(conn: Conn<'_>, id: OrgId, external_id: &str) -> StoreResult<()> {
+    let changed =
+        on_db!(conn, |c| sqlx::query(SET_EXTERNAL_ID).bind(id.0).bind(external_id).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}

@@ -223,6 +223,7 @@ pub async fn insert(mut conn: Conn<'_>, new: &NewProfile<'_>, now: DateTime<Utc>
     let now = now.trunc_subsecs(6);
     let c = new.content;
     let sdgs = sdg_text(&c.sdgs);
+    let lifecycle = truncated(&new.lifecycle);
     on_db!(&mut conn, |db| sqlx::query(INSERT)
         .bind(new.id.0)
         .bind(new.external_id)
@@ -246,10 +247,10 @@ pub async fn insert(mut conn: Conn<'_>, new: &NewProfile<'_>, now: DateTime<Utc>
         .bind(&c.call.budget)
         .bind(c.call.coordinator_required)
         .bind(c.call.duration_months)
-        .bind(state_key(new.lifecycle.state))
-        .bind(new.lifecycle.published_at)
-        .bind(new.lifecycle.expires_at)
-        .bind(new.lifecycle.extended)
+        .bind(state_key(lifecycle.state))
+        .bind(lifecycle.published_at)
+        .bind(lifecycle.expires_at)
+        .bind(lifecycle.extended)
         .bind(new.search_text)
         .bind(new.created_by.map(|u| u.0))
         .bind(now)
@@ -257,11 +258,6 @@ pub async fn insert(mut conn: Conn<'_>, new: &NewProfile<'_>, now: DateTime<Utc>
         .await
         .map(|r| r.rows_affected()))?;
     replace_tags(&mut conn, new.id, c).await?;
-    let lifecycle = Lifecycle {
-        published_at: new.lifecycle.published_at.map(|t| t.trunc_subsecs(6)),
-        expires_at: new.lifecycle.expires_at.map(|t| t.trunc_subsecs(6)),
-        ..new.lifecycle
-    };
     Ok(Profile {
         id: new.id,
         external_id: new.external_id.map(str::to_owned),
@@ -335,6 +331,7 @@ pub async fn set_lifecycle(
     review_comments: Option<&str>,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
+    let lifecycle = &truncated(lifecycle);
     let changed = on_db!(&mut conn, |db| sqlx::query(SET_LIFECYCLE)
         .bind(id.0)
         .bind(expected_version)
@@ -349,6 +346,16 @@ pub async fn set_lifecycle(
         .await
         .map(|r| r.rows_affected()))?;
     Ok(changed == 1)
+}
+
+/// Dates as both databases keep them (PostgreSQL stores microseconds; SQLite would keep the
+/// nanoseconds), so a profile reads back the same on either.
+fn truncated(lifecycle: &Lifecycle) -> Lifecycle {
+    Lifecycle {
+        published_at: lifecycle.published_at.map(|t| t.trunc_subsecs(6)),
+        expires_at: lifecycle.expires_at.map(|t| t.trunc_subsecs(6)),
+        ..*lifecycle
+    }
 }
 
 async fn missing_or_conflict(conn: &mut Conn<'_>, id: ProfileId) -> StoreResult<StoreError> {

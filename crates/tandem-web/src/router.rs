@@ -2,9 +2,13 @@
 
 use crate::state::AppState;
 use crate::{api, assets, ops, pages, security};
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{middleware, Router};
 use std::time::Duration;
+use tower::{ServiceBuilder, ServiceExt};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -49,6 +53,37 @@ pub fn router(state: AppState) -> Router {
         .route("/programmes", get(pages::programmes::list))
         .route("/programmes/{id}", get(pages::programmes::show))
         .route("/programmes/{id}/edit", get(pages::programmes::edit_form).post(pages::programmes::update))
+        .route("/marketplace", get(pages::marketplace::marketplace))
+        .route("/profiles", post(pages::profiles::create))
+        .route("/profiles/new", get(pages::profiles::new_form))
+        .route("/profiles/mine", get(pages::profiles::mine))
+        .route("/profiles/{id}", get(pages::profiles::show).post(pages::profiles::update))
+        .route("/profiles/{id}/edit", get(pages::profiles::edit_form))
+        .route("/profiles/{id}/submit", post(pages::profiles::submit))
+        .route("/profiles/{id}/approve", post(pages::profiles::approve))
+        .route("/profiles/{id}/return", post(pages::profiles::return_for_changes))
+        .route("/profiles/{id}/withdraw", post(pages::profiles::withdraw))
+        .route("/profiles/{id}/extend", post(pages::profiles::extend))
+        .route("/pipeline", get(pages::profiles::pipeline))
+        .route("/profiles/{id}/interest", get(pages::brokerage::interest_form).post(pages::brokerage::express))
+        .route("/interests", get(pages::brokerage::interests))
+        .route("/interests/{id}/introduce", post(pages::brokerage::introduce))
+        .route("/interests/{id}/decline", post(pages::brokerage::decline))
+        .route("/interests/{id}/withdraw", post(pages::brokerage::withdraw))
+        .route("/profiles/{id}/agreements/new", get(pages::brokerage::agreement_form).post(pages::brokerage::record))
+        .route("/agreements/{id}", get(pages::brokerage::agreement))
+        .route("/agreements/{id}/confirm", post(pages::brokerage::confirm))
+        .route("/agreements/{id}/reject", post(pages::brokerage::reject))
+        .route(
+            "/agreements/{id}/evidence",
+            post(pages::brokerage::upload_evidence).layer(DefaultBodyLimit::max(pages::brokerage::UPLOAD_LIMIT)),
+        )
+        .route("/evidence/{id}", get(pages::brokerage::download_evidence))
+        .route("/statistics", get(pages::brokerage::statistics))
+        .route("/searches", get(pages::searches::list).post(pages::searches::create))
+        .route("/searches/new", get(pages::searches::new_form))
+        .route("/searches/{id}/delete", post(pages::searches::delete))
+        .route("/searches/unsubscribe/{token}", get(pages::searches::unsubscribe_form).post(pages::searches::unsubscribe))
         .route("/register", get(pages::auth::register_form).post(pages::auth::register))
         .route("/verify-email", get(pages::auth::verify_email))
         .route("/verify-email/resend", post(pages::auth::resend_verification))
@@ -74,10 +109,30 @@ pub fn router(state: AppState) -> Router {
         .layer(sessions)
         .layer(middleware::from_fn(security::cross_origin_guard))
         .layer(middleware::from_fn(security::security_headers))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(body_limit))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::new())
         .with_state(state)
+}
+
+/// Applies the body limit: [`BODY_LIMIT`] for every request but evidence uploads, which may
+/// carry a 10 MB file ([`pages::brokerage::UPLOAD_LIMIT`]). Too large a declared length is
+/// refused with 413 before the handler runs; a longer streamed body fails while it is read.
+async fn body_limit(request: Request, next: Next) -> Response {
+    let limit = if pages::brokerage::is_upload(request.method(), request.uri().path()) {
+        pages::brokerage::UPLOAD_LIMIT
+    } else {
+        BODY_LIMIT
+    };
+    let service = ServiceBuilder::new()
+        .map_response(|response: axum::http::Response<_>| response.map(axum::body::Body::new))
+        .layer(RequestBodyLimitLayer::new(limit))
+        .map_request(|request: axum::http::Request<_>| request.map(axum::body::Body::new))
+        .service(next);
+    match service.oneshot(request).await {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
 }

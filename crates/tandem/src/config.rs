@@ -21,10 +21,13 @@ pub const DEFAULT_LOG: &str = "info,sqlx=warn";
 pub const DEFAULT_MAIL_FROM: &str = "Tandem <noreply@tandem.localhost>";
 /// The config file read when `--config` / `TANDEM_CONFIG` is not given and it exists.
 pub const DEFAULT_CONFIG_FILE: &str = "tandem.toml";
+/// Default seconds between two runs of the scheduled jobs in `serve` (0 turns them off).
+pub const DEFAULT_JOBS_INTERVAL_SECS: u64 = 600;
 
 /// Settings that may come from the environment or the config file (the file's keys and, upper-cased
 /// with the `TANDEM_` prefix, the variables' names).
-pub const KEYS: [&str; 8] = ["data_dir", "database_url", "log_format", "log", "addr", "base_url", "smtp_url", "mail_from"];
+pub const KEYS: [&str; 9] =
+    ["data_dir", "database_url", "log_format", "log", "addr", "base_url", "smtp_url", "mail_from", "jobs_interval_secs"];
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -56,6 +59,19 @@ pub struct Layer {
     pub smtp_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mail_from: Option<String>,
+    /// A number in the file, text in the environment: both are accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jobs_interval_secs: Option<NumberOrText>,
+}
+
+/// A setting that is a number in TOML and text in the environment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum NumberOrText {
+    /// `jobs_interval_secs = 600`
+    Number(u64),
+    /// `TANDEM_JOBS_INTERVAL_SECS=600`
+    Text(String),
 }
 
 impl Layer {
@@ -69,6 +85,7 @@ impl Layer {
             base_url: None,
             smtp_url: None,
             mail_from: Some(DEFAULT_MAIL_FROM.to_owned()),
+            jobs_interval_secs: None,
         }
     }
 }
@@ -103,6 +120,9 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// Sender address of every email.
     pub mail_from: String,
+    /// Seconds between two runs of the scheduled jobs (profile lifecycle, search alerts) in
+    /// `serve` and `demo`; 0 turns them off (for deployments that run `tandem jobs run` from cron).
+    pub jobs_interval_secs: u64,
 }
 
 impl fmt::Debug for Config {
@@ -118,6 +138,7 @@ impl fmt::Debug for Config {
             .field("base_url", &self.base_url)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
+            .field("jobs_interval_secs", &self.jobs_interval_secs)
             .finish()
     }
 }
@@ -197,6 +218,19 @@ impl Config {
                  write it like 'Tandem <noreply@example.org>'"
             )));
         }
+        let jobs_interval_secs = match layer.jobs_interval_secs {
+            None => DEFAULT_JOBS_INTERVAL_SECS,
+            Some(NumberOrText::Number(n)) => n,
+            Some(NumberOrText::Text(text)) => match text.trim() {
+                "" => DEFAULT_JOBS_INTERVAL_SECS,
+                t => t.parse::<u64>().map_err(|_| {
+                    user_error(format!(
+                        "jobs interval '{t}' (--jobs-interval-secs / TANDEM_JOBS_INTERVAL_SECS) must be a whole number \
+                         of seconds, e.g. 600; 0 turns the scheduled jobs off"
+                    ))
+                })?,
+            },
+        };
         Ok(Config {
             data_dir,
             database_url,
@@ -207,6 +241,7 @@ impl Config {
             base_url,
             smtp_url: non_empty(layer.smtp_url),
             mail_from,
+            jobs_interval_secs,
         })
     }
 
@@ -320,6 +355,24 @@ mod tests {
         assert_eq!(config.log_format, LogFormat::Text);
         assert_eq!(config.mail_from, DEFAULT_MAIL_FROM);
         assert_eq!(config.smtp_url, None);
+        assert_eq!(config.jobs_interval_secs, DEFAULT_JOBS_INTERVAL_SECS);
+        Ok(())
+    }
+
+    #[test]
+    fn the_jobs_interval_comes_from_flag_environment_or_file() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("tandem.toml");
+        std::fs::write(&file, "jobs_interval_secs = 3600\n")?;
+        let from_file = Config::resolve(Layer::default(), Vec::new(), ConfigFile::Required(file.clone()))?;
+        assert_eq!(from_file.jobs_interval_secs, 3600);
+        let from_env = Config::resolve(Layer::default(), env(&[("jobs_interval_secs", "0")]), ConfigFile::Required(file.clone()))?;
+        assert_eq!(from_env.jobs_interval_secs, 0);
+        let flag = Layer { jobs_interval_secs: Some(NumberOrText::Number(60)), ..Layer::default() };
+        let from_flag = Config::resolve(flag, env(&[("jobs_interval_secs", "0")]), ConfigFile::Required(file))?;
+        assert_eq!(from_flag.jobs_interval_secs, 60);
+        let bad = Config::resolve(Layer::default(), env(&[("jobs_interval_secs", "ten")]), none());
+        assert!(bad.is_err_and(|e| e.downcast_ref::<UserError>().is_some()));
         Ok(())
     }
 

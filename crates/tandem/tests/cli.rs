@@ -504,3 +504,133 @@ fn demo_seeds_the_directory_and_prints_the_logins() -> TestResult {
     assert!(banner.contains("@demo.tandem.example"), "{banner}");
     Ok(())
 }
+
+// ---------------------------------------------------------------------------------------------
+// Partnering profiles: `tandem import profiles`, `tandem export profiles`
+// ---------------------------------------------------------------------------------------------
+
+/// The first `n` lines of the shipped demo profiles, without support organisations (a fresh
+/// database has none), as JSON Lines.
+fn demo_profile_lines(n: usize) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/demo/profiles.jsonl");
+    let mut lines = Vec::new();
+    for line in std::fs::read_to_string(path)?.lines().filter(|l| !l.trim().is_empty()).take(n) {
+        let mut value: serde_json::Value = serde_json::from_str(line)?;
+        value.as_object_mut().ok_or("not an object")?.remove("support_organisation");
+        lines.push(value.to_string());
+    }
+    Ok(lines)
+}
+
+impl Sandbox {
+    /// The profiles, from `tandem export profiles --format jsonl`.
+    fn exported_profiles(&self) -> Result<Vec<serde_json::Value>, Box<dyn std::error::Error>> {
+        let output = self.tandem().args(["export", "profiles", "--format", "jsonl"]).output()?;
+        assert!(output.status.success(), "export failed: {}", String::from_utf8_lossy(&output.stderr));
+        let mut out = Vec::new();
+        for line in text(&output.stdout).lines().filter(|l| !l.is_empty()) {
+            out.push(serde_json::from_str(line)?);
+        }
+        Ok(out)
+    }
+}
+
+#[test]
+fn import_profiles_from_jsonl_then_export_round_trips() -> TestResult {
+    let sandbox = Sandbox::new()?;
+    let lines = demo_profile_lines(4)?;
+    let file = sandbox.write("profiles.jsonl", &format!("{}\n\n", lines.join("\n")))?;
+    let output = sandbox.tandem().args(["import", "profiles", "--publish"]).arg(&file).output()?;
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("4 profiles created"), "{stdout}");
+    assert!(stdout.contains("4 published"), "{stdout}");
+    assert!(stdout.contains("2 organisations created"), "{stdout}");
+
+    let exported = sandbox.exported_profiles()?;
+    let originals: Vec<serde_json::Value> = lines.iter().map(|l| serde_json::from_str(l)).collect::<Result<_, _>>()?;
+    assert_eq!(exported.len(), 4);
+    for (original, back) in originals.iter().zip(&exported) {
+        for field in ["external_id", "type", "language", "title", "summary", "keywords_market", "nace", "organisation"] {
+            assert_eq!(original[field], back[field], "{field}");
+        }
+    }
+
+    // The export imports again: everything is updated, nothing created.
+    let out = sandbox.dir.path().join("export.jsonl");
+    sandbox.tandem().args(["export", "profiles", "--format", "jsonl", "--output"]).arg(&out).assert().success();
+    let output = sandbox.tandem().args(["import", "profiles"]).arg(&out).output()?;
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("0 profiles created, 4 updated"), "{}", text(&output.stdout));
+    assert_eq!(sandbox.exported_profiles()?, exported);
+
+    // And as CSV, one row per profile after the header.
+    let output = sandbox.tandem().args(["export", "profiles", "--format", "csv"]).output()?;
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let csv = text(&output.stdout);
+    assert!(csv.starts_with("external_id,type,language,title"), "{csv}");
+    assert!(csv.contains("demo-profile-03"), "{csv}");
+    Ok(())
+}
+
+#[test]
+fn import_profiles_dry_run_writes_nothing() -> TestResult {
+    let sandbox = Sandbox::new()?;
+    let file = sandbox.write("profiles.jsonl", &demo_profile_lines(3)?.join("\n"))?;
+    let output = sandbox.tandem().args(["import", "profiles", "--dry-run"]).arg(&file).output()?;
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("dry run: 3 profiles created"), "{}", text(&output.stdout));
+    assert!(text(&output.stdout).contains("nothing was written"), "{}", text(&output.stdout));
+    assert!(sandbox.exported_profiles()?.is_empty());
+    assert!(sandbox.exported_names()?.is_empty(), "no organisation was created either");
+    Ok(())
+}
+
+#[test]
+fn one_malformed_profile_line_among_good_ones_writes_nothing() -> TestResult {
+    let sandbox = Sandbox::new()?;
+    let mut lines = demo_profile_lines(4)?;
+    let mut bad: serde_json::Value = serde_json::from_str(&lines[2])?;
+    bad["organisation"]["city"] = "Paris".into();
+    lines[2] = bad.to_string();
+    let file = sandbox.write("profiles.jsonl", &lines.join("\n"))?;
+    let output = sandbox.tandem().args(["import", "profiles", "--publish"]).arg(&file).output()?;
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    let name = file.display().to_string();
+    assert!(stderr.contains(&format!("{name}:3: organisation.city: unknown city \"Paris\"")), "{stderr}");
+    assert!(stderr.contains("1 problem; nothing was imported"), "{stderr}");
+    for good in [1, 2, 4] {
+        assert!(!stderr.contains(&format!("{name}:{good}:")), "{stderr}");
+    }
+    assert!(sandbox.exported_profiles()?.is_empty(), "the good lines must not be imported either");
+    assert!(sandbox.exported_names()?.is_empty());
+
+    // A line that is not JSON is named too.
+    let file = sandbox.write("broken.jsonl", &format!("{}\n{{\"external_id\": \"x\",\n", lines[0]))?;
+    let output = sandbox.tandem().args(["import", "profiles"]).arg(&file).output()?;
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains(&format!("{}:2: ", file.display())), "{}", text(&output.stderr));
+    assert!(sandbox.exported_profiles()?.is_empty());
+    Ok(())
+}
+
+#[test]
+fn jobs_run_prints_a_report_on_a_fresh_database() -> TestResult {
+    let sandbox = Sandbox::new()?;
+    let output = sandbox.tandem().args(["jobs", "run"]).output()?;
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("profile lifecycle: 0 expiry notices, 0 expired, 0 archived"), "{stdout}");
+    assert!(stdout.contains("search alerts: 0 sent"), "{stdout}");
+    assert!(sandbox.data_dir().join("tandem.db").is_file());
+    // Running it again (cron) is harmless.
+    sandbox.tandem().args(["jobs", "run"]).assert().success();
+
+    let bad = sandbox.tandem().env("TANDEM_JOBS_INTERVAL_SECS", "soon").args(["jobs", "run"]).output()?;
+    assert_eq!(bad.status.code(), Some(2), "a bad interval is a user error: {}", text(&bad.stderr));
+    assert!(text(&bad.stderr).contains("TANDEM_JOBS_INTERVAL_SECS"), "{}", text(&bad.stderr));
+    let help = text(&sandbox.tandem().args(["serve", "--help"]).output()?.stdout);
+    assert!(help.contains("--jobs-interval-secs") && help.contains("TANDEM_JOBS_INTERVAL_SECS"), "{help}");
+    Ok(())
+}

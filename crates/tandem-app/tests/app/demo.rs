@@ -15,7 +15,15 @@ async fn the_demo_seeds_once_and_is_searchable_in_both_languages() {
     let report = demo::seed(&env.app, 50).await.expect("seed");
     assert!(report.seeded);
     let ecosystem = tandem_io::demo::ecosystem().expect("ecosystem");
-    assert_eq!(report.organisations, ecosystem.organisations.len() + 50);
+    // The partnering demo adds the organisations behind its profiles and expressions of interest.
+    let partnering = tandem_io::demo::partnering().expect("partnering");
+    let mut partnering_orgs: std::collections::HashSet<String> = tandem_io::demo::profiles()
+        .expect("profiles")
+        .into_iter()
+        .map(|r| r.record.organisation.external_id)
+        .collect();
+    partnering_orgs.extend(partnering.interests.iter().map(|i| i.from.external_id.clone()));
+    assert_eq!(report.organisations, ecosystem.organisations.len() + 50 + partnering_orgs.len());
     assert_eq!(report.programmes, ecosystem.programmes.len());
     assert!(!report.logins.is_empty());
 

@@ -1,11 +1,16 @@
 //! Use-case tests over a real database: SQLite, or PostgreSQL when `TANDEM_TEST_DATABASE_URL`
 //! names a server. Each test opens its own app on a fresh database.
 
+mod alerts;
 mod auth;
 mod demo;
 mod directory;
+mod lifecycle_job;
 mod mail;
+mod partnering_interests;
+mod partnering_profiles;
 mod portability;
+mod profile_exchange;
 
 use tandem_app::admin::{self, NewAccount};
 use tandem_app::{App, AppConfig, AppError};

@@ -1,9 +1,11 @@
 //! Storage tests. They run on SQLite, or on PostgreSQL when `TANDEM_TEST_DATABASE_URL` names a
 //! server (`postgres://postgres@127.0.0.1:5432/postgres`); each test gets a fresh database.
 
+mod interests;
 mod migrations;
 mod organisations;
 mod outbox;
+mod profiles;
 mod search;
 mod tokens;
 mod users;
@@ -62,6 +64,7 @@ pub fn index_of(input: &OrganisationInput, extra: &str) -> OrgIndexText {
 fn section_of(code: &str) -> char {
     match code.get(..2).unwrap_or(code) {
         "10" => 'C',
+        "26" => 'C',
         "58" | "62" => 'J',
         "72" => 'M',
         letter if letter.len() == 1 => letter.chars().next().unwrap_or('?'),

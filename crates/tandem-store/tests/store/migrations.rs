@@ -95,8 +95,8 @@ async fn postgres_indexes(db: &Db) -> BTreeSet<String> {
 /// The PostgreSQL types a SQLite column type stands for in these migrations.
 fn postgres_types_for(sqlite_type: &str) -> &'static [&'static str] {
     match sqlite_type {
-        "BLOB" => &["uuid"],
-        "TEXT" => &["text", "timestamp with time zone"],
+        "BLOB" => &["uuid", "bytea"],
+        "TEXT" => &["text", "timestamp with time zone", "date"],
         "BIGINT" => &["bigint"],
         "INTEGER" => &["integer"],
         "BOOLEAN" => &["boolean"],

@@ -2,11 +2,13 @@
 //! or session authentication, one error shape, pagination, ETag/If-Match on updates, and the
 //! OpenAPI 3.1 document generated from these handlers at `/api/v1/openapi.json`.
 
+mod brokerage;
 mod cities;
 mod dto;
 mod extract;
 mod me;
 mod organisations;
+mod profiles;
 mod programmes;
 
 use crate::error::{ApiErrorBody, ApiErrorDetail, ApiFieldError};
@@ -49,6 +51,23 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(programmes::list_programmes))
         .routes(routes!(programmes::get_programme, programmes::update_programme))
         .routes(routes!(me::me))
+        .routes(routes!(profiles::list_profiles, profiles::create_profile))
+        .routes(routes!(profiles::get_profile, profiles::update_profile))
+        .routes(routes!(profiles::submit_profile))
+        .routes(routes!(profiles::approve_profile))
+        .routes(routes!(profiles::return_profile))
+        .routes(routes!(profiles::withdraw_profile))
+        .routes(routes!(profiles::extend_profile))
+        .routes(routes!(profiles::import_profiles))
+        .routes(routes!(profiles::export_profiles))
+        .routes(routes!(brokerage::express_interest))
+        .routes(routes!(brokerage::list_interests))
+        .routes(routes!(brokerage::introduce_interest))
+        .routes(routes!(brokerage::decline_interest))
+        .routes(routes!(brokerage::withdraw_interest))
+        .routes(routes!(brokerage::record_agreement))
+        .routes(routes!(brokerage::confirm_agreement))
+        .routes(routes!(brokerage::get_statistics))
         .split_for_parts()
 }
 

@@ -2,13 +2,17 @@
 
 pub mod account;
 pub mod auth;
+pub mod brokerage;
 pub mod directory;
 pub mod home;
 pub mod locale;
+pub mod marketplace;
 pub mod members;
 pub mod organisations;
 pub mod people;
+pub mod profiles;
 pub mod programmes;
+pub mod searches;
 
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageErrorKind};

@@ -326,6 +326,116 @@ async fn every_page_has_landmarks_headings_and_labels() {
     .await;
 }
 
+/// The issue's "done when": a Leipzig support manager takes an SME's profile from draft to
+/// publication in German, a Birmingham company expresses interest in English, the manager
+/// introduces them and records the agreement, which is then confirmed.
+#[tokio::test]
+#[ignore = "needs chromium + chromedriver; run by .ci/run"]
+async fn a_support_manager_brokers_a_partnership_from_draft_to_agreement() {
+    browser_test("partnering", |c, fx| async move {
+        const MANAGER: &str = "katrin@biocity.example";
+        const SME_OWNER: &str = "jonas@auenwald.example";
+        const TITLE: &str = "Kollaborative Greifroboter für die Montage kleiner Serien";
+        let biocity = org_id(&fx.app, "BioCity Leipzig").await;
+        fx.app.create_user(MANAGER, PASSWORD, true, false).await;
+        fx.app.add_membership(MANAGER, biocity, OrgRole::ProgrammeManager).await;
+        fx.app.create_user(SME_OWNER, PASSWORD, true, false).await;
+        let leipzig = tandem_app::directory::cities(&fx.app.app).await.expect("cities").into_iter().find(|c| c.name == "Leipzig").expect("Leipzig").id;
+        let sme_draft = tandem_core::directory::OrganisationDraft {
+            name: "Auenwald Robotik GmbH".into(),
+            kind: "sme".into(),
+            city_id: leipzig.to_string(),
+            nace_codes: vec!["28.99".into()],
+            ..Default::default()
+        };
+        let owner_actor = fx.app.actor(SME_OWNER).await;
+        let sme = tandem_app::directory::organisations::create(&fx.app.app, &owner_actor, &sme_draft).await.expect("create the SME").id;
+
+        // The manager writes the draft in German, leaving the summary out.
+        log_in_as(&c, &fx, MANAGER, "katrin").await;
+        visit(&c, &fx, "/locale/de?return_to=/").await;
+        assert_eq!(html_lang(&c).await, "de");
+        visit(&c, &fx, &format!("/profiles/new?owner={sme}")).await;
+        choose(&c, "field-profile_type", &["TO"]).await;
+        choose(&c, "field-language", &["de"]).await;
+        choose(&c, "field-support_org_id", &[&biocity.to_string()]).await;
+        fill(&c, "field-title", TITLE).await;
+        fill(&c, "field-description", "Ein Leipziger Robotikunternehmen hat einen kollaborativen Greifer mit Kraftsensorik entwickelt, der ohne Schutzzaun neben Menschen arbeitet.").await;
+        fill(&c, "field-partner_role", "Gesucht wird ein Maschinenbauer, der den Greifer in Lizenz fertigt und vertreibt.").await;
+        fill(&c, "field-advantages", "Umrüstung in Minuten statt Stunden; wirtschaftlich schon ab Losgröße zehn.").await;
+        choose(&c, "field-stage_of_development", &["prototype"]).await;
+        choose(&c, "field-ipr_status", &["patent_applied"]).await;
+        choose(&c, "field-keywords_technology", &["manuf.robotics"]).await;
+        fill(&c, "field-nace_codes", "28.99").await;
+        click(&c, "#partnership-licensing").await;
+        click(&c, "#sought-sme_50_249").await;
+        fill(&c, "field-target_countries", "GB").await;
+        click_and_load(&c, Locator::Css("main form button[type=submit]")).await;
+        let profile_path = path(&c).await;
+        assert!(profile_path.starts_with("/profiles/"), "saving the draft shows the profile: {profile_path}");
+        check_page(&c).await;
+
+        // Submitting is refused: the quality check names the missing summary.
+        click_and_load(&c, Locator::Css("form[action$='/submit'] button")).await;
+        let summary = text(&c, "#error-summary").await;
+        assert!(!summary.is_empty(), "the quality problems are listed");
+        check_page(&c).await;
+
+        // The manager adds the summary, submits, and (as support staff) reviews and publishes it.
+        visit(&c, &fx, &format!("{profile_path}/edit")).await;
+        fill(&c, "field-summary", "Kollaborativer Greifer mit Kraftsensorik für kleine Serien, zur Lizenzfertigung angeboten.").await;
+        click_and_load(&c, Locator::Css("main form button[type=submit]")).await;
+        click_and_load(&c, Locator::Css("form[action$='/submit'] button")).await;
+        assert_eq!(path(&c).await, profile_path);
+        click_and_load(&c, Locator::Css("form[action$='/approve'] button")).await;
+        check_page(&c).await;
+        c.delete_all_cookies().await.expect("log out");
+
+        // A Birmingham company finds it in the marketplace, in English, without the owner's name.
+        log_in(&c, &fx).await;
+        visit(&c, &fx, "/marketplace?q=Greifroboter").await;
+        let listing = text(&c, "main").await;
+        assert!(listing.contains(TITLE), "the published profile is listed: {listing}");
+        assert!(!listing.contains("Auenwald"), "the marketplace keeps the owner anonymous");
+        visit(&c, &fx, &profile_path).await;
+        assert!(!text(&c, "main").await.contains("Auenwald"), "the profile page keeps the owner anonymous");
+        click_and_load(&c, Locator::Css(&format!("a[href='{profile_path}/interest']"))).await;
+        check_page(&c).await;
+        choose(&c, "from_org", &[&fx.daden.to_string()]).await;
+        fill(&c, "cooperation_sought", "We would license the gripper for our VR-guided assembly cells.").await;
+        fill(&c, "who_we_are", "A Birmingham SME building VR training and simulation for manufacturing.").await;
+        click_and_load(&c, Locator::Css("main form button[type=submit]")).await;
+        assert_eq!(path(&c).await, "/interests");
+        check_page(&c).await;
+        c.delete_all_cookies().await.expect("log out");
+
+        // The manager introduces the parties: both get the other's contact details.
+        log_in_as(&c, &fx, MANAGER, "katrin").await;
+        visit(&c, &fx, "/interests").await;
+        click_and_load(&c, Locator::Css("form[action$='/introduce'] button")).await;
+        check_page(&c).await;
+        let to_daden = fx.app.outbox_to(EMAIL).await;
+        assert!(to_daden.iter().any(|m| m.body_text.contains("Auenwald Robotik GmbH")), "the Birmingham company learns who the owner is");
+        let to_owner = fx.app.outbox_to(SME_OWNER).await;
+        assert!(to_owner.iter().any(|m| m.body_text.contains("Daden Ltd")), "the owner learns who is interested");
+
+        // … and records the agreement that came of it, then confirms it.
+        visit(&c, &fx, &profile_path).await;
+        click_and_load(&c, Locator::Css("a[href*='/agreements/new?interest=']")).await;
+        choose(&c, "partner_org", &[&fx.daden.to_string()]).await;
+        choose(&c, "agreement_type", &["technology_licensing"]).await;
+        set_value(&c, "signed_on", &chrono::Utc::now().date_naive().to_string()).await;
+        click_and_load(&c, Locator::Css("main form button[type=submit]")).await;
+        assert!(path(&c).await.starts_with("/agreements/"), "recording shows the agreement");
+        check_page(&c).await;
+        click_and_load(&c, Locator::Css("form[action$='/confirm'] button")).await;
+        assert!(c.find(Locator::Css("form[action$='/confirm']")).await.is_err(), "a confirmed agreement offers no confirmation");
+        check_page(&c).await;
+        screenshot(&c, "agreement-de.png").await;
+    })
+    .await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The app under test
 
@@ -374,6 +484,48 @@ async fn log_in(c: &Client, fx: &Fixture) {
     click_and_load(c, Locator::Css("main form button[type=submit]")).await;
     let header = text(c, "header.site-header").await;
     assert!(header.contains(&format!("({NAME})")), "logged in as {NAME}: {header:?}");
+}
+
+/// Logs in as `email` (display name `name`) through the login form.
+async fn log_in_as(c: &Client, fx: &Fixture, email: &str, name: &str) {
+    visit(c, fx, "/login").await;
+    fill(c, "email", email).await;
+    fill(c, "password", PASSWORD).await;
+    click_and_load(c, Locator::Css("main form button[type=submit]")).await;
+    let header = text(c, "header.site-header").await;
+    assert!(header.contains(&format!("({name})")), "logged in as {name}: {header:?}");
+}
+
+/// Selects exactly `values` in the `<select>` with id `id` (single or multiple).
+async fn choose(c: &Client, id: &str, values: &[&str]) {
+    let selected = c
+        .execute(
+            "const el = document.getElementById(arguments[0]);
+             if (!el) return -1;
+             for (const o of el.options) o.selected = arguments[1].includes(o.value);
+             el.dispatchEvent(new Event('change', { bubbles: true }));
+             return el.selectedOptions.length;",
+            vec![json!(id), json!(values)],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("choose in #{id}: {e}"));
+    assert_eq!(selected.as_i64(), Some(values.len() as i64), "#{id} offers {values:?} on {}", here(c).await);
+}
+
+/// Sets an input's value directly (date inputs take typed text in the browser's locale format).
+async fn set_value(c: &Client, id: &str, value: &str) {
+    c.execute("document.getElementById(arguments[0]).value = arguments[1];", vec![json!(id), json!(value)])
+        .await
+        .unwrap_or_else(|e| panic!("set #{id}: {e}"));
+}
+
+/// Clicks the element matching `css` (no page load expected).
+async fn click(c: &Client, css: &str) {
+    let element = match c.find(Locator::Css(css)).await {
+        Ok(element) => element,
+        Err(e) => panic!("nothing to click at {css} on {}: {e}", here(c).await),
+    };
+    element.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
 }
 
 /// Replaces the value of the field with id `id` by typing.

@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use tandem_core::account::{Locale, OrgRole};
 use tandem_core::directory::{OrgKind, ProgrammeKind, ProgrammeStatus};
+use tandem_core::partnering::agreement::{AgreementCategory, AgreementState, AgreementType};
+use tandem_core::partnering::interest::InterestState;
 use tandem_web::i18n::Tr;
 
 fn keys_of(file: &Path) -> BTreeSet<String> {
@@ -82,8 +84,38 @@ fn every_key_used_is_translated_in_both_languages() {
     keys.extend(ProgrammeKind::ALL.iter().map(|k| format!("programme-kind-{}", k.key())));
     keys.extend(ProgrammeStatus::ALL.iter().map(|s| format!("programme-status-{}", s.key())));
     keys.extend(OrgRole::ALL.iter().map(|r| format!("role-{}", r.key())));
+    keys.extend(InterestState::ALL.iter().map(|s| format!("interest-state-{}", s.key())));
+    keys.extend(InterestState::ALL.iter().map(|s| format!("interest-step-{}", s.key())));
+    keys.extend(AgreementType::ALL.iter().map(|a| format!("agreement-type-{}", a.key())));
+    keys.extend(AgreementCategory::ALL.iter().map(|c| format!("agreement-category-{}", c.key())));
+    keys.extend(AgreementState::ALL.iter().map(|s| format!("agreement-state-{}", s.key())));
     keys.extend(["country-gb", "country-de", "description-in-en", "description-in-de"].map(String::from));
     keys.extend(["error-not-found", "error-forbidden", "error-conflict", "error-rate-limited", "error-bad-request", "error-internal"].map(String::from));
+    // Partnering profiles and the marketplace: labels derived from enums and field names.
+    keys.extend(tandem_core::partnering::ProfileType::ALL.iter().map(|k| format!("profile-type-{}", k.slug())));
+    keys.extend(tandem_core::partnering::ProfileLanguage::ALL.iter().map(|k| format!("profile-language-{}", k.key())));
+    keys.extend(tandem_core::partnering::PartnershipType::ALL.iter().map(|k| format!("partnership-{}", k.key())));
+    keys.extend(tandem_core::partnering::PartnerSought::ALL.iter().map(|k| format!("partner-sought-{}", k.key())));
+    keys.extend(tandem_core::partnering::StageOfDevelopment::ALL.iter().map(|k| format!("stage-{}", k.key())));
+    keys.extend(tandem_core::partnering::IprStatus::ALL.iter().map(|k| format!("ipr-{}", k.key())));
+    keys.extend(tandem_core::partnering::SizeBand::ALL.iter().map(|k| format!("size-band-{}", k.key())));
+    keys.extend(["draft", "submitted", "returned", "published", "expired", "archived", "withdrawn"].map(|s| format!("profile-state-{s}")));
+    keys.extend(["created", "edit", "submit", "approve", "return", "withdraw", "extend", "expire", "archive", "expiry_notice"].map(|s| format!("profile-event-{s}")));
+    keys.extend((1..=17).map(|n| format!("sdg-{n}")));
+    keys.extend(
+        [
+            "owner_org_id", "support_org_id", "profile_type", "language", "title", "summary", "description", "partner_role",
+            "advantages", "technical_specification", "stage_of_development", "ipr_status", "keywords_market",
+            "keywords_technology", "nace_codes", "sdgs", "partnership_types", "partner_sought", "target_countries",
+            "call_programme", "call_identifier", "call_eoi_deadline", "call_deadline", "call_budget",
+            "call_coordinator_required", "call_duration_months",
+        ]
+        .map(|f| format!("profile-field-{f}")),
+    );
+    keys.extend(
+        ["required", "contact_details", "web_address", "patent_number", "owner_name", "direct_sales", "large_company_offer", "deadline_passed"]
+            .map(|c| format!("profile-quality-{c}")),
+    );
     for locale in [Locale::En, Locale::De] {
         let missing: Vec<_> = keys.iter().filter(|k| !Tr::has(locale, k)).collect();
         assert!(missing.is_empty(), "missing in {}: {missing:?}", locale.key());

@@ -3,10 +3,14 @@
 //! `TANDEM_TEST_DATABASE_URL` to run them on PostgreSQL.
 
 mod api;
+mod brokerage_pages;
 mod browser;
 mod cluster;
 mod i18n;
 mod ops;
 mod org_pages;
+mod profile_api;
+mod profile_pages;
 mod pages;
+mod search_pages;
 mod support;

@@ -1,4 +1,5 @@
 //! `tandem import organisations FILE`: an all-or-nothing import from CSV or XLSX.
+//! `tandem import profiles FILE.jsonl [--publish] [--dry-run]`: partnering profiles, all or nothing.
 
 use super::{open_app, user_error};
 use crate::config::Config;
@@ -6,9 +7,11 @@ use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
+use tandem_app::partnering::exchange::{self, ExchangeError, ImportOptions, ImportReport};
 use tandem_app::portability::{self, ImportFailure};
 use tandem_core::policy::PlatformAdmin;
 use tandem_io::org_import::{FIELDS, Format, HeaderMap, ImportError, RowError};
+use tandem_io::profile_exchange::LineError;
 
 /// What `tandem import` imports.
 #[derive(Debug, Subcommand)]
@@ -23,6 +26,37 @@ pub enum ImportWhat {
                       TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG."
     )]
     Organisations(ImportArgs),
+    /// Import partnering profiles from JSON Lines; nothing is written unless every line is valid
+    #[command(
+        long_about = "Imports partnering profiles from a JSON Lines file (UTF-8, one JSON object per line, \
+                      blank lines skipped), upserting profiles by external_id and their organisations by \
+                      organisation.external_id. Fields: external_id, type (BO/BR/TO/TR/RDR), language (en/de), \
+                      title, summary, description, and optionally partner_role, advantages, \
+                      technical_specification, stage_of_development, ipr_status, keywords_market, \
+                      keywords_technology, nace, sdgs, partnership_types, partner_sought, target_countries, \
+                      rdr {programme, call_identifier, eoi_deadline, call_deadline, budget, \
+                      coordinator_required, duration_months}, support_organisation (exact name), and \
+                      organisation {external_id, name, city, country, kind}. New profiles are drafts; with \
+                      --publish they are published at once and every line must pass the quality check. \
+                      Every problem is listed as FILE:LINE: field: message; nothing is imported unless all \
+                      lines are good (exit status 2 otherwise).\n\nVariables: TANDEM_DATA_DIR, \
+                      TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG."
+    )]
+    Profiles(ImportProfilesArgs),
+}
+
+/// `tandem import profiles`
+#[derive(Debug, Args)]
+pub struct ImportProfilesArgs {
+    /// The JSON Lines file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Publish new profiles (and existing unpublished ones) at once instead of creating drafts
+    #[arg(long)]
+    pub publish: bool,
+    /// Check every line but write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `tandem import organisations`
@@ -52,7 +86,10 @@ pub enum FormatArg {
 
 /// Runs a `tandem import` subcommand.
 pub async fn run(config: &Config, what: ImportWhat) -> anyhow::Result<()> {
-    let ImportWhat::Organisations(args) = what;
+    let args = match what {
+        ImportWhat::Organisations(args) => args,
+        ImportWhat::Profiles(args) => return run_profiles(config, args).await,
+    };
     let format = match args.format {
         Some(FormatArg::Csv) => Format::Csv,
         Some(FormatArg::Xlsx) => Format::Xlsx,
@@ -111,6 +148,64 @@ pub async fn run(config: &Config, what: ImportWhat) -> anyhow::Result<()> {
     }
 }
 
+/// Runs `tandem import profiles`.
+async fn run_profiles(config: &Config, args: ImportProfilesArgs) -> anyhow::Result<()> {
+    let bytes = std::fs::read(&args.file).map_err(|e| user_error(format!("cannot read {}: {e}", args.file.display())))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| user_error(format!("{} is not UTF-8 text (first bad byte at offset {}); save it as UTF-8", args.file.display(), e.utf8_error().valid_up_to())))?;
+    let app = open_app(config, config.base_url()).await?;
+    let options = ImportOptions { publish: args.publish, dry_run: args.dry_run };
+    let result = exchange::import_jsonl(&app, PlatformAdmin::operator(), &text, options).await;
+    app.db().close().await;
+    match result {
+        Ok(report) => {
+            println!("{}", profile_summary(&report));
+            Ok(())
+        }
+        Err(ExchangeError::Lines(lines)) => {
+            for line in &lines {
+                eprintln!("{}", line_error_line(&args.file, line));
+            }
+            let problems = if lines.len() == 1 { "1 problem".to_owned() } else { format!("{} problems", lines.len()) };
+            Err(user_error(format!("{problems}; nothing was imported")))
+        }
+        Err(ExchangeError::App(error)) => {
+            Err(anyhow::Error::new(error).context(format!("{}: nothing was imported", args.file.display())))
+        }
+    }
+}
+
+/// One line saying what an import of profiles did (or would do).
+fn profile_summary(report: &ImportReport) -> String {
+    let count = |n: usize, what: &str| if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") };
+    let mut parts = vec![
+        format!("{} created", count(report.created, "profile")),
+        format!("{} updated", report.updated),
+    ];
+    if report.published > 0 {
+        parts.push(format!("{} published", report.published));
+    }
+    parts.push(format!(
+        "{} created, {} updated",
+        count(report.organisations_created, "organisation"),
+        report.organisations_updated
+    ));
+    if report.dry_run {
+        format!("dry run: {}; nothing was written", parts.join(", "))
+    } else {
+        format!("imported: {}", parts.join(", "))
+    }
+}
+
+/// `FILE:LINE: field: message`, as compilers print problems.
+fn line_error_line(file: &Path, error: &LineError) -> String {
+    if error.field.is_empty() {
+        format!("{}:{}: {}", file.display(), error.line, error.message)
+    } else {
+        format!("{}:{}: {}: {}", file.display(), error.line, error.field, error.message)
+    }
+}
+
 fn organisations(n: usize) -> String {
     if n == 1 { "1 organisation".to_owned() } else { format!("{n} organisations") }
 }
@@ -158,5 +253,21 @@ mod tests {
         let whole = RowError { line: 4, field: String::new(), message: "too many fields".into() };
         assert_eq!(row_error_line(file, &field), "orgs.csv:3: field 'city': unknown city 'Paris'");
         assert_eq!(row_error_line(file, &whole), "orgs.csv:4: too many fields");
+    }
+
+    #[test]
+    fn profile_line_errors_name_file_line_and_field() {
+        let file = Path::new("profiles.jsonl");
+        let field = LineError::new(7, "organisation.city", "unknown city \"Paris\"");
+        assert_eq!(line_error_line(file, &field), "profiles.jsonl:7: organisation.city: unknown city \"Paris\"");
+        assert_eq!(line_error_line(file, &LineError::new(2, "", "not a JSON object")), "profiles.jsonl:2: not a JSON object");
+    }
+
+    #[test]
+    fn the_profile_summary_says_what_happened() {
+        let report = ImportReport { created: 1, updated: 2, published: 1, organisations_created: 3, ..Default::default() };
+        assert_eq!(profile_summary(&report), "imported: 1 profile created, 2 updated, 1 published, 3 organisations created, 0 updated");
+        let dry = ImportReport { dry_run: true, ..Default::default() };
+        assert!(profile_summary(&dry).starts_with("dry run: 0 profiles created"));
     }
 }

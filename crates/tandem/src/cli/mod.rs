@@ -3,6 +3,7 @@
 pub mod demo;
 pub mod export;
 pub mod import;
+pub mod jobs;
 pub mod migrate;
 pub mod serve;
 pub mod user;
@@ -30,11 +31,12 @@ database migrations and the operator tools for accounts, imports and exports.
 
 Every setting can be given as a flag, as a TANDEM_* environment variable or in a TOML config \
 file (tandem.toml in the working directory, or the file named by --config / TANDEM_CONFIG, with \
-keys data_dir, database_url, log_format, log, addr, base_url, smtp_url, mail_from). Flags win \
-over variables, variables over the file, the file over the defaults.
+keys data_dir, database_url, log_format, log, addr, base_url, smtp_url, mail_from, \
+jobs_interval_secs). Flags win over variables, variables over the file, the file over the defaults.
 
 Variables: TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG, \
-TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, TANDEM_NEW_PASSWORD.";
+TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, TANDEM_JOBS_INTERVAL_SECS, \
+TANDEM_NEW_PASSWORD.";
 
 const ENV_TABLE: &str = "\
 Environment variables (flags win over variables, variables over the config file):
@@ -47,25 +49,29 @@ Environment variables (flags win over variables, variables over the config file)
   TANDEM_BASE_URL      --base-url      serve, demo: public URL [http://<addr>]
   TANDEM_SMTP_URL      --smtp-url      serve, demo: SMTP server [.eml files in <data dir>/outbox]
   TANDEM_MAIL_FROM     --mail-from     serve, demo: sender [Tandem <noreply@tandem.localhost>]
+  TANDEM_JOBS_INTERVAL_SECS  --jobs-interval-secs  serve, demo: jobs every N s, 0 = off [600]
   TANDEM_NEW_PASSWORD  --password      user add, user reset-password: the new password
 
 Exit status: 0 success, 1 internal failure, 2 usage or input error.";
 
 const SERVE_LONG_ABOUT: &str = "\
 Runs the web server: applies pending migrations, then serves the pages, the JSON API \
-(/api/v1), /healthz, /readyz and /metrics, and sends queued emails. Stops gracefully on \
-Ctrl-C or SIGTERM (requests in flight are finished).
+(/api/v1), /healthz, /readyz and /metrics, sends queued emails and runs the scheduled jobs \
+(profile expiry and archiving, saved-search alerts) every --jobs-interval-secs. Stops gracefully \
+on Ctrl-C or SIGTERM (requests in flight are finished).
 
-Variables: TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, and the global \
-TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG.";
+Variables: TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, \
+TANDEM_JOBS_INTERVAL_SECS, and the global TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, \
+TANDEM_LOG_FORMAT, TANDEM_LOG.";
 
 const DEMO_LONG_ABOUT: &str = "\
 Like `serve`, but first fills an empty database with the Birmingham–Leipzig demo (the real \
 support ecosystem, its programmes, demo accounts and --smes synthetic SMEs) and prints the \
 demo logins and their password. A database that already has organisations is left alone.
 
-Variables: TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, and the global \
-TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG.";
+Variables: TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, \
+TANDEM_JOBS_INTERVAL_SECS, and the global TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, \
+TANDEM_LOG_FORMAT, TANDEM_LOG.";
 
 pub(crate) const GLOBAL_VAR_NAMES: &str = "TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG";
 
@@ -131,6 +137,10 @@ pub struct ServeArgs {
     /// Sender of every email [default: Tandem <noreply@tandem.localhost>]
     #[arg(long, env = "TANDEM_MAIL_FROM", value_name = "ADDRESS")]
     pub mail_from: Option<String>,
+
+    /// Seconds between runs of the scheduled jobs (profile expiry, search alerts); 0 turns them off, e.g. when cron runs `tandem jobs run` [default: 600]
+    #[arg(long, env = "TANDEM_JOBS_INTERVAL_SECS", value_name = "SECONDS")]
+    pub jobs_interval_secs: Option<u64>,
 }
 
 /// The subcommands.
@@ -152,15 +162,22 @@ pub enum Command {
         #[command(subcommand)]
         command: user::UserCommand,
     },
-    /// Import data from CSV or XLSX files
-    #[command(long_about = format!("Imports data from CSV or XLSX files, all or nothing.\n\nVariables: {GLOBAL_VAR_NAMES}."))]
+    /// Import data from CSV, XLSX or JSON Lines files
+    #[command(long_about = format!("Imports organisations from CSV or XLSX files and partnering profiles from JSON Lines files, all or nothing.\n\nVariables: {GLOBAL_VAR_NAMES}."))]
     Import {
         /// What to import.
         #[command(subcommand)]
         what: import::ImportWhat,
     },
-    /// Export data as CSV or JSON
-    #[command(long_about = format!("Exports data as CSV or JSON, confidential fields included.\n\nVariables: {GLOBAL_VAR_NAMES}."))]
+    /// Run the scheduled jobs (profile expiry, search alerts)
+    #[command(long_about = jobs::LONG_ABOUT)]
+    Jobs {
+        /// What to do.
+        #[command(subcommand)]
+        command: jobs::JobsCommand,
+    },
+    /// Export data as CSV, JSON or JSON Lines
+    #[command(long_about = format!("Exports organisations as CSV or JSON and partnering profiles as JSON Lines or CSV, confidential fields (figures, profile owners) included.\n\nVariables: {GLOBAL_VAR_NAMES}."))]
     Export {
         /// What to export.
         #[command(subcommand)]
@@ -227,9 +244,13 @@ impl Cli {
             log_format: self.global.log_format,
             log: self.global.log.clone(),
             addr: serve.and_then(|s| s.addr.clone()),
-            base_url: serve.and_then(|s| s.base_url.clone()),
+            base_url: serve.and_then(|s| s.base_url.clone()).or_else(|| match &self.command {
+                Command::Jobs { command: jobs::JobsCommand::Run(args) } => args.base_url.clone(),
+                _ => None,
+            }),
             smtp_url: serve.and_then(|s| s.smtp_url.clone()),
             mail_from: serve.and_then(|s| s.mail_from.clone()),
+            jobs_interval_secs: serve.and_then(|s| s.jobs_interval_secs).map(crate::config::NumberOrText::Number),
         };
         let file = match &self.global.config {
             Some(path) => ConfigFile::Required(path.clone()),
@@ -249,6 +270,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::User { command } => user::run(&config, command).await,
         Command::Import { what } => import::run(&config, what).await,
         Command::Export { what } => export::run(&config, what).await,
+        Command::Jobs { command } => jobs::run(&config, command).await,
     }
 }
 

@@ -1,5 +1,6 @@
 //! `tandem serve` (and the server half of `tandem demo`): the web server with its background
-//! workers, stopped gracefully on Ctrl-C or SIGTERM.
+//! workers (outbox sender, session cleanup, metrics upkeep, scheduled jobs), stopped gracefully
+//! on Ctrl-C or SIGTERM.
 
 use super::{create_data_dir, open_app, user_error};
 use crate::config::Config;
@@ -64,7 +65,14 @@ async fn serve(
     let mut workers = JoinSet::new();
     workers.spawn(sender.run(MAIL_POLL, until_stopped(stopped.clone())));
     workers.spawn(delete_expired_sessions(app.session_store(), stopped.clone()));
-    workers.spawn(upkeep_metrics(metrics.clone(), stopped));
+    workers.spawn(upkeep_metrics(metrics.clone(), stopped.clone()));
+    if config.jobs_interval_secs > 0 {
+        let interval = Duration::from_secs(config.jobs_interval_secs);
+        tracing::info!(every_secs = config.jobs_interval_secs, "scheduled jobs (profile lifecycle, search alerts) on");
+        workers.spawn(tandem_app::jobs::run_every(app.clone(), interval, until_stopped(stopped)));
+    } else {
+        tracing::info!("scheduled jobs off (jobs_interval_secs = 0): run `tandem jobs run` from cron");
+    }
 
     let state = AppState {
         app: app.clone(),

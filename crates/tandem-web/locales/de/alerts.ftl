@@ -1,0 +1,42 @@
+# Gespeicherte Suchen im Marktplatz und ihre E-Mail-Benachrichtigungen.
+
+searches-title = Gespeicherte Suchen
+searches-intro = Wir schreiben Ihnen, sobald neue Kooperationsprofile zu einer dieser Suchen passen.
+searches-none = Sie haben noch keine Suche gespeichert. Suchen Sie im Marktplatz und speichern Sie die Suche auf der Trefferseite.
+searches-browse = Zum Marktplatz
+searches-name = Name
+searches-criteria = Kriterien
+searches-frequency = Benachrichtigung
+searches-frequency-question = Wie oft sollen wir Ihnen schreiben?
+searches-frequency-daily = Täglich
+searches-frequency-weekly = Wöchentlich
+searches-created = Gespeichert am
+searches-actions = Aktionen
+searches-run = Treffer anzeigen
+searches-delete = Löschen
+searches-deleted = Die gespeicherte Suche wurde gelöscht; Sie erhalten dazu keine E-Mails mehr.
+searches-saved = „{ $name }“ wurde gespeichert. Wir schreiben Ihnen, sobald neue Profile passen.
+searches-new-title = Diese Suche speichern
+searches-new-intro = Neue Profile, die zu diesen Kriterien passen, schicken wir Ihnen per E-Mail. Sie können die E-Mails jederzeit abbestellen.
+searches-all-profiles = Alle veröffentlichten Profile
+searches-default-name = Alle Profile
+searches-save = Suche speichern
+searches-cancel = Zurück zum Marktplatz
+searches-limit = Sie können bis zu 20 Suchen speichern.
+searches-criterion-q = Suchbegriffe
+searches-criterion-type = Profiltyp
+searches-criterion-city = Stadt
+searches-criterion-country = Land
+searches-criterion-lang = Sprache
+searches-criterion-market = Markt
+searches-criterion-technology = Technologie
+searches-criterion-nace = Branche (NACE-Abteilung)
+searches-criterion-partnership = Kooperationsart
+validation-limit_reached = Sie haben bereits 20 gespeicherte Suchen. Löschen Sie eine, um eine neue zu speichern.
+
+unsubscribe-title = Benachrichtigungen abbestellen
+unsubscribe-question = Keine E-Mails mehr zu Ihrer gespeicherten Suche „{ $name }“? Die Suche wird dabei gelöscht.
+unsubscribe-confirm = Abbestellen
+unsubscribe-done = Sie haben abbestellt: Zu „{ $name }“ erhalten Sie keine E-Mails mehr.
+unsubscribe-already = Sie haben bereits abbestellt. Es ist nichts weiter zu tun.
+unsubscribe-manage = Gespeicherte Suchen verwalten

@@ -1,0 +1,42 @@
+# Saved searches of the marketplace and their email alerts.
+
+searches-title = Saved searches
+searches-intro = We email you when new partnering profiles match one of these searches.
+searches-none = You have not saved any searches yet. Search the marketplace, then save the search from the results page.
+searches-browse = Go to the marketplace
+searches-name = Name
+searches-criteria = Criteria
+searches-frequency = Alerts
+searches-frequency-question = How often should we email you?
+searches-frequency-daily = Daily
+searches-frequency-weekly = Weekly
+searches-created = Saved on
+searches-actions = Actions
+searches-run = Show results
+searches-delete = Delete
+searches-deleted = The saved search was deleted; you will get no more emails for it.
+searches-saved = Saved “{ $name }”. We will email you when new profiles match.
+searches-new-title = Save this search
+searches-new-intro = New profiles that match these criteria will be emailed to you. You can stop the emails at any time.
+searches-all-profiles = All published profiles
+searches-default-name = All profiles
+searches-save = Save search
+searches-cancel = Back to the marketplace
+searches-limit = You can save up to 20 searches.
+searches-criterion-q = Search words
+searches-criterion-type = Profile type
+searches-criterion-city = City
+searches-criterion-country = Country
+searches-criterion-lang = Language
+searches-criterion-market = Market
+searches-criterion-technology = Technology
+searches-criterion-nace = Sector (NACE division)
+searches-criterion-partnership = Partnership type
+validation-limit_reached = You have 20 saved searches already. Delete one to save another.
+
+unsubscribe-title = Unsubscribe from alerts
+unsubscribe-question = Stop the emails for your saved search “{ $name }”? The search will be deleted.
+unsubscribe-confirm = Unsubscribe
+unsubscribe-done = You have unsubscribed: there will be no more emails for “{ $name }”.
+unsubscribe-already = You are already unsubscribed. There is nothing more to do.
+unsubscribe-manage = Manage your saved searches
