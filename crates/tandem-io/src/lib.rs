@@ -1,6 +1,7 @@
 //! File formats and shipped data: bytes in, core types out (and back). No database, no HTTP.
 
 pub mod demo;
+pub mod export;
 pub mod nace;
 pub mod org_export;
 pub mod org_import;

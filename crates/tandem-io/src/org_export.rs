@@ -19,19 +19,7 @@ pub struct ExportRecord<'a> {
     pub city: &'a str,
 }
 
-/// Why an export could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    /// The CSV writer failed (usually an I/O error of the destination).
-    #[error("could not write CSV: {0}")]
-    Csv(#[from] csv::Error),
-    /// The JSON writer failed (usually an I/O error of the destination).
-    #[error("could not write JSON: {0}")]
-    Json(#[from] serde_json::Error),
-    /// The destination failed.
-    #[error("could not write the export: {0}")]
-    Io(#[from] std::io::Error),
-}
+pub use crate::export::ExportError;
 
 /// The CSV and JSON column names, in order: `id`, then the importer's [`FIELDS`].
 pub fn columns() -> Vec<&'static str> {

@@ -494,19 +494,7 @@ fn check_external_id(errors: &mut Vec<LineError>, line: usize, field: &str, valu
     }
 }
 
-/// Why an export could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    /// The CSV writer failed.
-    #[error("could not write CSV: {0}")]
-    Csv(#[from] csv::Error),
-    /// The JSON writer failed.
-    #[error("could not write JSON: {0}")]
-    Json(#[from] serde_json::Error),
-    /// The destination failed.
-    #[error("could not write the export: {0}")]
-    Io(#[from] std::io::Error),
-}
+pub use crate::export::ExportError;
 
 /// Writes one JSON object per line, in the import format (text unchanged).
 pub fn write_jsonl<W: Write>(records: &[ProfileRecord], mut out: W) -> Result<(), ExportError> {

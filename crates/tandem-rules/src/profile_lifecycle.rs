@@ -45,6 +45,38 @@ pub enum ProfileState {
     Withdrawn,
 }
 
+impl ProfileState {
+    /// Every state, in lifecycle order.
+    pub const ALL: [ProfileState; 7] = [
+        ProfileState::Draft,
+        ProfileState::Submitted,
+        ProfileState::Returned,
+        ProfileState::Published,
+        ProfileState::Expired,
+        ProfileState::Archived,
+        ProfileState::Withdrawn,
+    ];
+
+    /// The stable key stored in the database and used in the API, CSS classes and translation
+    /// ids (the same word serde writes).
+    pub fn key(self) -> &'static str {
+        match self {
+            ProfileState::Draft => "draft",
+            ProfileState::Submitted => "submitted",
+            ProfileState::Returned => "returned",
+            ProfileState::Published => "published",
+            ProfileState::Expired => "expired",
+            ProfileState::Archived => "archived",
+            ProfileState::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The state for a stable key.
+    pub fn from_key(key: &str) -> Option<ProfileState> {
+        ProfileState::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
 /// The state and dates that decide what can happen next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lifecycle {
@@ -208,6 +240,14 @@ mod tests {
     fn published() -> Lifecycle {
         let submitted = Lifecycle::draft().apply(Action::Submit, t0()).expect("submit");
         submitted.apply(Action::Approve, t0()).expect("approve")
+    }
+
+    #[test]
+    fn state_keys_are_the_words_serde_writes() {
+        for state in ProfileState::ALL {
+            assert_eq!(serde_json::to_value(state).expect("serialise"), serde_json::json!(state.key()));
+            assert_eq!(ProfileState::from_key(state.key()), Some(state));
+        }
     }
 
     #[test]

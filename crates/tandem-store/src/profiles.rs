@@ -73,29 +73,9 @@ const COLUMNS: &str = "p.id, p.external_id, p.owner_org_id, p.support_org_id, p.
      p.call_coordinator_required, p.call_duration_months, p.state, p.published_at, p.expires_at, p.extended, \
      p.expiry_notice_sent, p.review_comments, p.version, p.created_by, p.created_at, p.updated_at";
 
+// Unknown keys cannot be written (`set_lifecycle` writes `ProfileState::key`); the fallback only guards.
 fn state_from_key(key: &str) -> ProfileState {
-    match key {
-        "submitted" => ProfileState::Submitted,
-        "returned" => ProfileState::Returned,
-        "published" => ProfileState::Published,
-        "expired" => ProfileState::Expired,
-        "archived" => ProfileState::Archived,
-        "withdrawn" => ProfileState::Withdrawn,
-        _ => ProfileState::Draft,
-    }
-}
-
-/// The stored key of a state (the same words the lifecycle serialises to).
-pub fn state_key(state: ProfileState) -> &'static str {
-    match state {
-        ProfileState::Draft => "draft",
-        ProfileState::Submitted => "submitted",
-        ProfileState::Returned => "returned",
-        ProfileState::Published => "published",
-        ProfileState::Expired => "expired",
-        ProfileState::Archived => "archived",
-        ProfileState::Withdrawn => "withdrawn",
-    }
+    ProfileState::from_key(key).unwrap_or(ProfileState::Draft)
 }
 
 fn parse_all<T: Keyed>(codes: &[String]) -> Vec<T> {
@@ -247,7 +227,7 @@ pub async fn insert(mut conn: Conn<'_>, new: &NewProfile<'_>, now: DateTime<Utc>
         .bind(&c.call.budget)
         .bind(c.call.coordinator_required)
         .bind(c.call.duration_months)
-        .bind(state_key(lifecycle.state))
+        .bind(lifecycle.state.key())
         .bind(lifecycle.published_at)
         .bind(lifecycle.expires_at)
         .bind(lifecycle.extended)
@@ -335,7 +315,7 @@ pub async fn set_lifecycle(
     let changed = on_db!(&mut conn, |db| sqlx::query(SET_LIFECYCLE)
         .bind(id.0)
         .bind(expected_version)
-        .bind(state_key(lifecycle.state))
+        .bind(lifecycle.state.key())
         .bind(lifecycle.published_at)
         .bind(lifecycle.expires_at)
         .bind(lifecycle.extended)
@@ -417,7 +397,7 @@ pub async fn record_event(
         .bind(Uuid::now_v7())
         .bind(id.0)
         .bind(action)
-        .bind(state_key(state))
+        .bind(state.key())
         .bind(actor.map(|a| a.0))
         .bind(comment)
         .bind(at)
@@ -478,7 +458,7 @@ pub async fn for_support(conn: Conn<'_>, orgs: &[OrgId], include_unassigned: boo
     if managed.is_empty() {
         return Ok(Vec::new());
     }
-    let in_states = placeholders(&mut params, states.iter().map(|s| Param::Text(state_key(*s).into())));
+    let in_states = placeholders(&mut params, states.iter().map(|s| Param::Text(s.key().into())));
     let filter = format!("WHERE ({}) AND p.state IN ({in_states})", managed.join(" OR "));
     select(conn, &filter, params, "ORDER BY p.updated_at DESC, p.id DESC LIMIT 500").await
 }
@@ -491,7 +471,7 @@ pub async fn open_interest_count(mut conn: Conn<'_>, id: ProfileId) -> StoreResu
 
 /// Every profile in `state` (the review queue: submitted ones), oldest change first.
 pub async fn in_state(conn: Conn<'_>, state: ProfileState) -> StoreResult<Vec<Profile>> {
-    select(conn, "WHERE p.state = $1", vec![Param::Text(state_key(state).into())], "ORDER BY p.updated_at, p.id LIMIT 500").await
+    select(conn, "WHERE p.state = $1", vec![Param::Text(state.key().into())], "ORDER BY p.updated_at, p.id LIMIT 500").await
 }
 
 /// Profiles the scheduled job may have to act on at `now`: published ones within the notice

@@ -50,18 +50,19 @@ async fn step(app: &App, profile: &Profile, now: DateTime<Utc>, report: &mut Job
                 _ => report.expired += 1,
             }
         }
-    } else if lifecycle.expiry_notice_due(now) && !profile.expiry_notice_sent {
-        if profiles::set_lifecycle(tx.conn(), profile.id, profile.version, &lifecycle, true, profile.review_comments.as_deref(), now).await? {
-            profiles::record_event(tx.conn(), profile.id, "expiry_notice", lifecycle.state, None, None, now).await?;
-            let recipients = authors_to_tell(tx.conn(), profile).await?;
-            let link = format!("{}/profiles/{}", app.config().base_url, profile.id);
-            let expires_on = lifecycle.expires_at.map(|t| t.date_naive().to_string()).unwrap_or_default();
-            notify(tx.conn(), &recipients, now, |locale, name| {
-                profile_messages::profile_expiring(locale, name, &profile.content.title, &expires_on, &link)
-            })
-            .await?;
-            report.notices += 1;
-        }
+    } else if lifecycle.expiry_notice_due(now)
+        && !profile.expiry_notice_sent
+        && profiles::set_lifecycle(tx.conn(), profile.id, profile.version, &lifecycle, true, profile.review_comments.as_deref(), now).await?
+    {
+        profiles::record_event(tx.conn(), profile.id, "expiry_notice", lifecycle.state, None, None, now).await?;
+        let recipients = authors_to_tell(tx.conn(), profile).await?;
+        let link = format!("{}/profiles/{}", app.config().base_url, profile.id);
+        let expires_on = lifecycle.expires_at.map(|t| t.date_naive().to_string()).unwrap_or_default();
+        notify(tx.conn(), &recipients, now, |locale, name| {
+            profile_messages::profile_expiring(locale, name, &profile.content.title, &expires_on, &link)
+        })
+        .await?;
+        report.notices += 1;
     }
     tx.commit().await?;
     Ok(())

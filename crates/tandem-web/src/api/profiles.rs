@@ -242,7 +242,7 @@ impl ProfileDto {
                 coordinator_required: c.call.coordinator_required,
                 duration_months: c.call.duration_months,
             },
-            state: state_key(lifecycle.state),
+            state: lifecycle.state.key().to_owned(),
             published_at: lifecycle.published_at,
             expires_at: lifecycle.expires_at,
             extended: lifecycle.extended,
@@ -257,11 +257,6 @@ impl ProfileDto {
             version,
         }
     }
-}
-
-/// The state's key, as the lifecycle serialises it.
-fn state_key(state: tandem_core::partnering::ProfileState) -> String {
-    serde_json::to_value(state).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// The fields of a profile as written; `owner_org_id` only when creating.

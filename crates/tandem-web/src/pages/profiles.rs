@@ -39,22 +39,9 @@ pub(crate) fn type_label(t: Tr, kind: ProfileType) -> String {
     t.get(&format!("profile-type-{}", kind.slug()))
 }
 
-/// The state's key (CSS class and translation suffix).
-pub(crate) fn state_key(state: ProfileState) -> &'static str {
-    match state {
-        ProfileState::Draft => "draft",
-        ProfileState::Submitted => "submitted",
-        ProfileState::Returned => "returned",
-        ProfileState::Published => "published",
-        ProfileState::Expired => "expired",
-        ProfileState::Archived => "archived",
-        ProfileState::Withdrawn => "withdrawn",
-    }
-}
-
 /// Translated label of a state.
 pub(crate) fn state_label(t: Tr, state: ProfileState) -> String {
-    t.get(&format!("profile-state-{}", state_key(state)))
+    t.get(&format!("profile-state-{}", state.key()))
 }
 
 /// Translated size band ("10–49 employees").
@@ -365,7 +352,7 @@ fn page_view(state: &AppState, t: Tr, logged_in: bool, view: &ProfileView) -> Pr
         call,
         owner: OwnerBox::new(t, &view.owner),
         support: view.support.as_ref().map(|(id, name)| (id.to_string(), name.clone())),
-        state_key: state_key(life.state),
+        state_key: life.state.key(),
         state_label: state_label(t, life.state),
         published: life.published_at.map(|d| t.date(&d)),
         expires: life.expires_at.map(|d| t.date(&d)),
@@ -1009,7 +996,7 @@ fn line_items(t: Tr, lines: &[ProfileLine]) -> Vec<LineItem> {
                 title: p.content.title.clone(),
                 owner: l.owner_name.clone(),
                 type_label: type_label(t, p.content.profile_type),
-                state_key: state_key(p.lifecycle.state),
+                state_key: p.lifecycle.state.key(),
                 state_label: state_label(t, p.lifecycle.state),
                 changed: t.date(&p.updated_at),
                 interests: t.count("profiles-open-interests", l.open_interests),
