@@ -84,6 +84,9 @@ pub struct ProfileRecord {
     /// Target countries (ISO 3166-1 alpha-2).
     #[serde(default)]
     pub target_countries: Vec<String>,
+    /// Target cities of the partnership, by name (`Leipzig`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_cities: Vec<String>,
     /// The funding call of an R&D request.
     #[serde(default)]
     pub rdr: Option<CallRecord>,
@@ -371,6 +374,8 @@ impl ProfileRecord {
             partnership_types: self.partnership_types.clone(),
             partner_sought: self.partner_sought.clone(),
             target_countries: self.target_countries.clone(),
+            // Named in the file; `check` resolves the names against the partnership's cities.
+            target_cities: Vec::new(),
             call_programme: call.programme,
             call_identifier: call.call_identifier,
             call_eoi_deadline: call.eoi_deadline,
@@ -387,6 +392,7 @@ impl ProfileRecord {
         c: &ProfileContent,
         organisation: OrganisationRecord,
         support_organisation: Option<String>,
+        cities: &[City],
     ) -> ProfileRecord {
         let keys = |v: Vec<&'static str>| v.into_iter().map(str::to_owned).collect::<Vec<_>>();
         let call = &c.call;
@@ -418,6 +424,11 @@ impl ProfileRecord {
             partnership_types: keys(c.partnership_types.iter().map(|p| p.key()).collect()),
             partner_sought: keys(c.partner_sought.iter().map(|p| p.key()).collect()),
             target_countries: c.target_countries.clone(),
+            target_cities: c
+                .target_cities
+                .iter()
+                .filter_map(|id| cities.iter().find(|city| city.id == *id).map(|city| city.name.clone()))
+                .collect(),
             rdr,
             support_organisation,
             organisation,
@@ -437,7 +448,23 @@ impl ProfileRecord {
             }
         }
         let content = match self.to_draft().validate(keywords) {
-            Ok(content) => Some(content),
+            Ok(mut content) => {
+                for name in &self.target_cities {
+                    match cities.iter().find(|c| fold(&c.name) == fold(name)) {
+                        Some(city) if !content.target_cities.contains(&city.id) => content.target_cities.push(city.id),
+                        Some(_) => {}
+                        None => {
+                            let names: Vec<&str> = cities.iter().map(|c| c.name.as_str()).collect();
+                            errors.push(LineError::new(
+                                line,
+                                "target_cities",
+                                format!("unknown city \"{name}\"; use the partnership's cities: {}", names.join(", ")),
+                            ));
+                        }
+                    }
+                }
+                Some(content)
+            }
             Err(problems) => {
                 errors.extend(line_errors(line, "", &problems));
                 None
@@ -507,7 +534,7 @@ pub fn write_jsonl<W: Write>(records: &[ProfileRecord], mut out: W) -> Result<()
 }
 
 /// The CSV columns, in order: the record's fields, with `rdr.` and `organisation.` flattened.
-pub const CSV_COLUMNS: [&str; 31] = [
+pub const CSV_COLUMNS: [&str; 32] = [
     "external_id",
     "type",
     "language",
@@ -526,6 +553,7 @@ pub const CSV_COLUMNS: [&str; 31] = [
     "partnership_types",
     "partner_sought",
     "target_countries",
+    "target_cities",
     "rdr.programme",
     "rdr.call_identifier",
     "rdr.eoi_deadline",
@@ -552,7 +580,7 @@ pub fn write_csv<W: Write>(records: &[ProfileRecord], out: W) -> Result<(), Expo
         let list = |v: &[String]| guard(&v.join("; "));
         let call = r.rdr.clone().unwrap_or_default();
         let org = &r.organisation;
-        let row: [String; 31] = [
+        let row: [String; 32] = [
             text(&r.external_id),
             text(&r.profile_type),
             text(&r.language),
@@ -571,6 +599,7 @@ pub fn write_csv<W: Write>(records: &[ProfileRecord], out: W) -> Result<(), Expo
             list(&r.partnership_types),
             list(&r.partner_sought),
             list(&r.target_countries),
+            list(&r.target_cities),
             opt(&call.programme),
             opt(&call.call_identifier),
             opt(&call.eoi_deadline),
@@ -641,6 +670,7 @@ mod tests {
             partnership_types: vec!["licensing".into()],
             partner_sought: vec!["large_company".into()],
             target_countries: vec!["DE".into(), "GB".into()],
+            target_cities: vec!["Leipzig".into()],
             rdr: n.is_multiple_of(2).then(|| CallRecord {
                 programme: Some("Horizon Europe".into()),
                 call_identifier: Some("HORIZON-1".into()),
@@ -702,7 +732,7 @@ mod tests {
     fn stored_content_round_trips_through_a_record() {
         let original = record(2);
         let content = original.check(1, &Keywords, &cities()).expect("valid").content;
-        let back = ProfileRecord::from_content("p-2", &content, original.organisation.clone(), original.support_organisation.clone());
+        let back = ProfileRecord::from_content("p-2", &content, original.organisation.clone(), original.support_organisation.clone(), &cities());
         assert_eq!(back, original);
     }
 
@@ -793,6 +823,15 @@ mod tests {
         r.rdr = Some(CallRecord { eoi_deadline: Some("soon".into()), ..Default::default() });
         let fields: Vec<String> = r.check(3, &Keywords, &cities()).expect_err("invalid").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["external_id", "summary", "sdgs", "rdr.eoi_deadline", "organisation.kind"]);
+    }
+
+    #[test]
+    fn target_cities_are_the_partnership_cities_by_name() {
+        let checked = record(1).check(1, &Keywords, &cities()).expect("valid");
+        assert_eq!(checked.content.target_cities, [cities()[1].id]);
+        let r = ProfileRecord { target_cities: vec!["Manchester".into()], ..record(1) };
+        let errors = r.check(4, &Keywords, &cities()).expect_err("unknown city");
+        assert_eq!((errors[0].line, errors[0].field.as_str()), (4, "target_cities"));
     }
 
     #[test]

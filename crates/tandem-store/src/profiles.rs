@@ -29,6 +29,8 @@ pub mod tag {
     pub const PARTNER_SOUGHT: &str = "partner_sought";
     /// Target country code.
     pub const COUNTRY: &str = "country";
+    /// Target city of the partnership (city id).
+    pub const TARGET_CITY: &str = "target_city";
 }
 
 #[derive(sqlx::FromRow)]
@@ -104,6 +106,7 @@ impl ProfileRow {
             partnership_types: parse_all::<PartnershipType>(&codes(tag::PARTNERSHIP)),
             partner_sought: parse_all::<PartnerSought>(&codes(tag::PARTNER_SOUGHT)),
             target_countries: codes(tag::COUNTRY),
+            target_cities: codes(tag::TARGET_CITY).iter().filter_map(|c| c.parse().ok()).collect(),
             call: CallDetails {
                 programme: self.call_programme,
                 call_identifier: self.call_identifier,
@@ -359,7 +362,7 @@ async fn replace_tags(conn: &mut Conn<'_>, id: ProfileId, c: &ProfileContent) ->
         }
     }
     let keys = |values: Vec<&'static str>| values.into_iter().map(str::to_owned).collect::<Vec<_>>();
-    let groups: [(&str, Vec<String>); 7] = [
+    let groups: [(&str, Vec<String>); 8] = [
         (tag::MARKET, c.keywords_market.clone()),
         (tag::TECHNOLOGY, c.keywords_technology.clone()),
         (tag::NACE, nace),
@@ -367,6 +370,7 @@ async fn replace_tags(conn: &mut Conn<'_>, id: ProfileId, c: &ProfileContent) ->
         (tag::PARTNERSHIP, keys(c.partnership_types.iter().map(|p| p.key()).collect())),
         (tag::PARTNER_SOUGHT, keys(c.partner_sought.iter().map(|p| p.key()).collect())),
         (tag::COUNTRY, c.target_countries.clone()),
+        (tag::TARGET_CITY, c.target_cities.iter().map(CityId::to_string).collect()),
     ];
     for (kind, codes) in groups {
         for (position, code) in codes.iter().enumerate() {

@@ -469,7 +469,7 @@ async fn records_of(app: &App, list: &[Profile]) -> AppResult<Vec<ProfileRecord>
         };
         let external_id = profile.external_id.clone().unwrap_or_else(|| profile.id.to_string());
         let organisation = orgs.get(&profile.owner_org_id).cloned().unwrap_or_default();
-        records.push(ProfileRecord::from_content(&external_id, &profile.content, organisation, support));
+        records.push(ProfileRecord::from_content(&external_id, &profile.content, organisation, support, &cities));
     }
     Ok(records)
 }

@@ -160,6 +160,7 @@ pub async fn create(app: &App, actor: &Actor, owner: OrgId, support: Option<OrgI
         return Err(AppError::invalid("owner_org_id", "not_an_enterprise", "profiles are written for enterprises and research organisations, not for support organisations"));
     }
     check_support_org(tx.conn(), support).await?;
+    check_target_cities(tx.conn(), &content).await?;
     let now = Utc::now();
     let search_text = search_text(app, &content);
     let new = profiles::NewProfile {
@@ -188,6 +189,18 @@ pub(crate) async fn check_support_org(conn: Conn<'_>, support: Option<OrgId>) ->
     }
 }
 
+/// Checks that every target city is a city of the partnership.
+pub(crate) async fn check_target_cities(conn: Conn<'_>, content: &ProfileContent) -> AppResult<()> {
+    if content.target_cities.is_empty() {
+        return Ok(());
+    }
+    let cities = cities::list(conn).await?;
+    match content.target_cities.iter().find(|id| !cities.iter().any(|c| c.id == **id)) {
+        Some(id) => Err(AppError::invalid("target_cities", "unknown_city", format!("target_cities: {id} is not a city of the partnership; choose from the list"))),
+        None => Ok(()),
+    }
+}
+
 fn unknown_org(field: &str) -> AppError {
     AppError::invalid(field, "unknown", format!("{field}: no such organisation; choose one from the list"))
 }
@@ -210,6 +223,7 @@ pub async fn update(
         policy::profile_author(actor, profile.owner_org_id, support)?;
         check_support_org(tx.conn(), support).await?;
     }
+    check_target_cities(tx.conn(), &content).await?;
     if !is_editable(profile.lifecycle.state) {
         return Err(AppError::invalid("state", "not_editable", "only drafts and returned profiles can be changed; withdraw this one and start a new draft"));
     }

@@ -209,6 +209,14 @@ async fn drafts_check_limits_and_codes_before_saving() {
     let Err(AppError::Invalid(errors)) = result else { panic!("expected validation errors") };
     assert_eq!(errors.for_field("title").map(|e| e.code), Some("too_long"));
     assert_eq!(errors.for_field("keywords_technology").map(|e| e.code), Some("unknown_keyword"), "groups are not keywords");
+    // Target cities are cities of the partnership.
+    let nowhere = ProfileDraft { target_cities: vec![tandem_core::CityId::new().to_string()], ..complete() };
+    let result = profiles::create(&w.env.app, &w.manager, w.sme.id, Some(w.incubator.id), &nowhere).await;
+    assert_eq!(invalid_field(result, "target_cities"), "unknown_city");
+    let birmingham = w.env.city("Birmingham").await;
+    let there = ProfileDraft { target_cities: vec![birmingham.to_string()], ..complete() };
+    let p = profiles::create(&w.env.app, &w.manager, w.sme.id, Some(w.incubator.id), &there).await.expect("create");
+    assert_eq!(p.content.target_cities, [birmingham]);
     // A support organisation must be one.
     let wrong = profiles::create(&w.env.app, &w.manager, w.sme.id, Some(w.sme.id), &complete()).await;
     assert!(matches!(wrong, Err(AppError::Denied(_)) | Err(AppError::Invalid(_))));

@@ -13,7 +13,7 @@ pub mod quality;
 use crate::directory::{keyed_enum, parse_nace_list, Keyed};
 use crate::nace::NaceCode;
 use crate::validation::{optional_text, ValidationErrors};
-use crate::{OrgId, ProfileId, UserId};
+use crate::{CityId, OrgId, ProfileId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 pub use tandem_rules::profile_lifecycle::{Action, Lifecycle, ProfileState, TransitionError};
@@ -222,6 +222,8 @@ pub struct ProfileContent {
     pub partner_sought: Vec<PartnerSought>,
     /// Target countries (ISO 3166-1 alpha-2).
     pub target_countries: Vec<String>,
+    /// Target cities of the partnership (where a partner is sought).
+    pub target_cities: Vec<CityId>,
     /// Call data (R&D requests).
     pub call: CallDetails,
 }
@@ -330,6 +332,8 @@ pub struct ProfileDraft {
     pub partner_sought: Vec<String>,
     /// Country codes.
     pub target_countries: Vec<String>,
+    /// Target city ids.
+    pub target_cities: Vec<String>,
     /// Funding programme.
     pub call_programme: Option<String>,
     /// Call identifier.
@@ -394,6 +398,7 @@ impl ProfileDraft {
         }
         let partner_sought = choice_list(&mut errors, "partner_sought", &self.partner_sought);
         let target_countries = country_list(&mut errors, &self.target_countries);
+        let target_cities = city_list(&mut errors, &self.target_cities);
         let call = CallDetails {
             programme: optional_text(&mut errors, "call_programme", self.call_programme.as_deref(), CALL_TEXT_MAX),
             call_identifier: optional_text(&mut errors, "call_identifier", self.call_identifier.as_deref(), CALL_TEXT_MAX),
@@ -429,6 +434,7 @@ impl ProfileDraft {
             partnership_types,
             partner_sought,
             target_countries,
+            target_cities,
             call,
         })
     }
@@ -455,6 +461,7 @@ impl From<&ProfileContent> for ProfileDraft {
             partnership_types: c.partnership_types.iter().map(|p| p.key().to_owned()).collect(),
             partner_sought: c.partner_sought.iter().map(|p| p.key().to_owned()).collect(),
             target_countries: keys(&c.target_countries),
+            target_cities: c.target_cities.iter().map(CityId::to_string).collect(),
             call_programme: c.call.programme.clone(),
             call_identifier: c.call.call_identifier.clone(),
             call_eoi_deadline: c.call.eoi_deadline.map(|d| d.to_string()),
@@ -531,6 +538,19 @@ fn country_list(errors: &mut ValidationErrors, raw: &[String]) -> Vec<String> {
     countries
 }
 
+/// City ids; whether each is a city of the partnership is checked by the caller.
+fn city_list(errors: &mut ValidationErrors, raw: &[String]) -> Vec<CityId> {
+    let mut cities = Vec::new();
+    for item in raw.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        match item.parse::<CityId>() {
+            Ok(city) if !cities.contains(&city) => cities.push(city),
+            Ok(_) => {}
+            Err(_) => errors.add("target_cities", "unknown_city", format!("target_cities: \"{item}\" is not a city of the partnership; choose from the list")),
+        }
+    }
+    cities
+}
+
 fn optional_date(errors: &mut ValidationErrors, field: &str, raw: Option<&str>) -> Option<NaiveDate> {
     let raw = raw.map(str::trim).filter(|r| !r.is_empty())?;
     let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
@@ -585,9 +605,10 @@ mod tests {
         d.keywords_market = vec!["9999".into()];
         d.sdgs = vec!["18".into()];
         d.target_countries = vec!["Germany".into()];
+        d.target_cities = vec!["Leipzig".into()];
         let errors = d.validate(&Keywords).expect_err("invalid");
         let fields: Vec<&str> = errors.0.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["summary", "keywords_market", "keywords_technology", "sdgs", "target_countries"]);
+        assert_eq!(fields, ["summary", "keywords_market", "keywords_technology", "sdgs", "target_countries", "target_cities"]);
     }
 
     #[test]
@@ -597,6 +618,7 @@ mod tests {
         d.call_eoi_deadline = Some("2027-02-01".into());
         d.call_deadline = Some("2027-03-01".into());
         d.target_countries = vec!["de".into()];
+        d.target_cities = vec!["0190b5a0-0000-7000-8000-000000000002".into()];
         let content = d.validate(&Keywords).expect("valid");
         assert_eq!(content.partnership_types, [PartnershipType::Licensing]);
         assert_eq!(content.target_countries, ["DE"]);

@@ -209,6 +209,7 @@ mod tests {
             partnership_types: vec![PartnershipType::Licensing],
             partner_sought: vec![PartnerSought::LargeCompany],
             target_countries: vec!["DE".into()],
+            target_cities: vec![],
             call: CallDetails::default(),
         }
     }

@@ -32,6 +32,7 @@ fn content(profile_type: ProfileType, title: &str) -> ProfileContent {
         partnership_types: vec![PartnershipType::Licensing, PartnershipType::TechnicalCooperation],
         partner_sought: vec![PartnerSought::Sme11To49],
         target_countries: vec!["GB".into(), "FR".into()],
+        target_cities: vec![birmingham()],
         call: CallDetails {
             programme: Some("Horizon Europe".into()),
             call_identifier: Some("HORIZON-CL4-2027-01".into()),

@@ -84,6 +84,7 @@ profile-quality-direct_sales = Profile suchen Partner, keine Kundschaft: Bitte d
 profile-quality-large_company_offer = Großunternehmen dürfen nur Gesuche veröffentlichen: Bitte einen Gesuchstyp wählen.
 profile-quality-deadline_passed = Diese Frist ist abgelaufen: Bitte korrigieren oder das Profil zurückziehen.
 
+profile-error-unknown_city = Wählen Sie die Zielstädte aus der Liste der Partnerstädte.
 profile-error-wrong_state = Das ist im aktuellen Status des Profils nicht möglich.
 profile-error-already_extended = Dieses Profil wurde bereits einmal verlängert; eine weitere Verlängerung ist nicht möglich.
 profile-error-outside_extension_window = Ein Profil kann ab 30 Tagen vor dem Ablauf bis ein Jahr danach verlängert werden.
@@ -120,6 +121,7 @@ profile-field-sdgs = Ziele für nachhaltige Entwicklung
 profile-field-partnership_types = Art der Kooperation
 profile-field-partner_sought = Gesuchter Partner
 profile-field-target_countries = Zielländer
+profile-field-target_cities = Zielstädte der Partnerschaft
 profile-field-call_programme = Förderprogramm
 profile-field-call_identifier = Kennung der Ausschreibung
 profile-field-call_eoi_deadline = Frist für Interessenbekundungen

@@ -84,6 +84,7 @@ profile-quality-direct_sales = Profiles look for partners, not customers: remove
 profile-quality-large_company_offer = Large companies may publish requests only: choose a request type.
 profile-quality-deadline_passed = This deadline has passed: correct it or withdraw the profile.
 
+profile-error-unknown_city = Choose the target cities from the list of the partnership's cities.
 profile-error-wrong_state = This is not possible in the profile's current state.
 profile-error-already_extended = This profile has been extended once already; it cannot be extended again.
 profile-error-outside_extension_window = A profile can be extended from 30 days before it expires until a year after.
@@ -120,6 +121,7 @@ profile-field-sdgs = Sustainable Development Goals
 profile-field-partnership_types = Type of partnership
 profile-field-partner_sought = Partner sought
 profile-field-target_countries = Target countries
+profile-field-target_cities = Target cities of the partnership
 profile-field-call_programme = Funding programme
 profile-field-call_identifier = Call identifier
 profile-field-call_eoi_deadline = Deadline for expressions of interest

@@ -182,6 +182,8 @@ pub struct ProfileDto {
     pub partner_sought: Vec<String>,
     /// Target countries.
     pub target_countries: Vec<String>,
+    /// Target cities of the partnership (city ids).
+    pub target_cities: Vec<String>,
     /// Call data (R&D requests).
     pub call: CallDto,
     /// State key (`draft`, `submitted`, `returned`, `published`, `expired`, `archived`, `withdrawn`).
@@ -233,6 +235,7 @@ impl ProfileDto {
             partnership_types: c.partnership_types.iter().map(|p| p.key().to_owned()).collect(),
             partner_sought: c.partner_sought.iter().map(|p| p.key().to_owned()).collect(),
             target_countries: c.target_countries,
+            target_cities: c.target_cities.iter().map(ToString::to_string).collect(),
             call: CallDto {
                 programme: c.call.programme,
                 call_identifier: c.call.call_identifier,
@@ -301,6 +304,8 @@ pub struct ProfileInputDto {
     pub partner_sought: Vec<String>,
     /// Target countries.
     pub target_countries: Vec<String>,
+    /// Target cities of the partnership (city ids).
+    pub target_cities: Vec<String>,
     /// Funding programme (R&D requests).
     pub call_programme: Option<String>,
     /// Call identifier.
@@ -337,6 +342,7 @@ impl ProfileInputDto {
             partnership_types: self.partnership_types.clone(),
             partner_sought: self.partner_sought.clone(),
             target_countries: self.target_countries.clone(),
+            target_cities: self.target_cities.clone(),
             call_programme: self.call_programme.clone(),
             call_identifier: self.call_identifier.clone(),
             call_eoi_deadline: self.call_eoi_deadline.clone(),

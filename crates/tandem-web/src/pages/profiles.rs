@@ -59,6 +59,11 @@ pub(crate) fn partnership_label(t: Tr, p: PartnershipType) -> String {
     t.get(&format!("partnership-{}", p.key()))
 }
 
+/// The names of the cities with ids `ids`, in their order.
+fn city_names(cities: &[tandem_core::directory::City], ids: &[tandem_core::CityId]) -> Vec<String> {
+    ids.iter().filter_map(|id| cities.iter().find(|c| c.id == *id).map(|c| c.name.clone())).collect()
+}
+
 /// A country's name where we have one (the partner cities' countries), else its code.
 pub(crate) fn country_name(t: Tr, code: &str) -> String {
     let key = format!("country-{}", code.to_ascii_lowercase());
@@ -122,7 +127,7 @@ fn error_text(t: Tr, e: &FieldError) -> String {
 }
 
 /// The fields of the profile form (ids `field-<name>`), in form order.
-const FORM_FIELDS: [&str; 26] = [
+const FORM_FIELDS: [&str; 27] = [
     "owner_org_id",
     "support_org_id",
     "profile_type",
@@ -142,6 +147,7 @@ const FORM_FIELDS: [&str; 26] = [
     "partnership_types",
     "partner_sought",
     "target_countries",
+    "target_cities",
     "call_programme",
     "call_identifier",
     "call_eoi_deadline",
@@ -218,6 +224,7 @@ pub(crate) struct ProfilePageView {
     partnerships: Vec<String>,
     partner_sought: Vec<String>,
     target_countries: Vec<String>,
+    target_cities: Vec<String>,
     call: Option<CallView>,
     owner: OwnerBox,
     support: Option<(String, String)>,
@@ -299,7 +306,7 @@ fn comments_error(t: Tr, e: &FieldError) -> String {
     if e.code == "required" { t.get("profile-comments-required") } else { error_text(t, e) }
 }
 
-fn page_view(state: &AppState, t: Tr, logged_in: bool, view: &ProfileView) -> ProfilePageView {
+fn page_view(state: &AppState, t: Tr, logged_in: bool, view: &ProfileView, cities: &[tandem_core::directory::City]) -> ProfilePageView {
     let p = &view.profile;
     let c = &p.content;
     let now = Utc::now();
@@ -349,6 +356,7 @@ fn page_view(state: &AppState, t: Tr, logged_in: bool, view: &ProfileView) -> Pr
         partnerships: c.partnership_types.iter().map(|p| partnership_label(t, *p)).collect(),
         partner_sought: c.partner_sought.iter().map(|p| t.get(&format!("partner-sought-{}", p.key()))).collect(),
         target_countries: c.target_countries.iter().map(|code| country_name(t, code)).collect(),
+        target_cities: city_names(cities, &c.target_cities),
         call,
         owner: OwnerBox::new(t, &view.owner),
         support: view.support.as_ref().map(|(id, name)| (id.to_string(), name.clone())),
@@ -375,7 +383,8 @@ async fn profile_page(state: &AppState, ctx: &Ctx, id: ProfileId, status: Status
     let t = ctx.t;
     let view = profiles::view(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
     let partnering = super::brokerage::partnering_section(state, ctx, &view).await?;
-    let v = page_view(state, t, ctx.logged_in(), &view);
+    let cities = tandem_app::directory::cities(&state.app).await.map_err(|e| ctx.fail(e))?;
+    let v = page_view(state, t, ctx.logged_in(), &view, &cities);
     let title = v.title.clone();
     render(t, status, &ProfilePage { l: Layout::new(ctx, title), v, o: outcome, partnering })
 }
@@ -454,7 +463,8 @@ pub async fn submit(
         };
         let outcome = ActionOutcome { heading: t.get("profile-cannot-submit"), errors, ..ActionOutcome::default() };
         let partnering = super::brokerage::partnering_section(&state, &ctx, &view).await?;
-        let v = page_view(&state, t, ctx.logged_in(), &view);
+        let cities = tandem_app::directory::cities(&state.app).await.map_err(|e| ctx.fail(e))?;
+        let v = page_view(&state, t, ctx.logged_in(), &view, &cities);
         let title = v.title.clone();
         return render(t, StatusCode::UNPROCESSABLE_ENTITY, &ProfilePage { l: Layout::new(&ctx, title), v, o: outcome, partnering });
     }
@@ -558,6 +568,7 @@ pub struct ProfileForm {
     partnership_types: Vec<String>,
     partner_sought: Vec<String>,
     target_countries: String,
+    target_cities: Vec<String>,
     call_programme: String,
     call_identifier: String,
     call_eoi_deadline: String,
@@ -587,6 +598,7 @@ impl ProfileForm {
             partnership_types: self.partnership_types.clone(),
             partner_sought: self.partner_sought.clone(),
             target_countries: split_codes(&self.target_countries),
+            target_cities: self.target_cities.clone(),
             call_programme: non_empty(&self.call_programme),
             call_identifier: non_empty(&self.call_identifier),
             call_eoi_deadline: non_empty(&self.call_eoi_deadline),
@@ -622,6 +634,7 @@ impl ProfileForm {
             partnership_types: d.partnership_types,
             partner_sought: d.partner_sought,
             target_countries: d.target_countries.join(", "),
+            target_cities: d.target_cities,
             call_programme: o(d.call_programme),
             call_identifier: o(d.call_identifier),
             call_eoi_deadline: o(d.call_eoi_deadline),
@@ -682,6 +695,7 @@ pub(crate) struct ProfileFormView {
     partnership_options: Vec<Opt>,
     sought_options: Vec<Opt>,
     target_countries: String,
+    city_options: Vec<Opt>,
     calls: Vec<TextField>,
     coordinator_required: bool,
     errors: HashMap<String, String>,
@@ -731,6 +745,7 @@ struct FormSetup<'a> {
     owner_name: String,
     owners: &'a [tandem_core::directory::Organisation],
     supports: &'a [tandem_core::directory::Organisation],
+    cities: &'a [tandem_core::directory::City],
 }
 
 fn form_view(state: &AppState, t: Tr, setup: FormSetup<'_>, form: &ProfileForm, errors: &ValidationErrors, extra: Option<String>) -> ProfileFormView {
@@ -829,6 +844,11 @@ fn form_view(state: &AppState, t: Tr, setup: FormSetup<'_>, form: &ProfileForm, 
             &form.partner_sought,
         ),
         target_countries: form.target_countries.clone(),
+        city_options: setup
+            .cities
+            .iter()
+            .map(|c| Opt { value: c.id.to_string(), label: c.name.clone(), selected: form.target_cities.iter().any(|v| v.trim() == c.id.to_string()) })
+            .collect(),
         calls,
         coordinator_required: !form.call_coordinator_required.is_empty(),
         errors: messages,
@@ -848,6 +868,7 @@ async fn new_page(state: &AppState, ctx: &Ctx, form: &ProfileForm, errors: &Vali
     let owners = profiles::owners_for(&state.app, &ctx.actor).await.map_err(|e| ctx.fail(e))?;
     let (supports, _) = profiles::support_choices(&state.app, &ctx.actor).await.map_err(|e| ctx.fail(e))?;
     let extra = owners.is_empty().then(|| t.get("profile-no-owners"));
+    let cities = tandem_app::directory::cities(&state.app).await.map_err(|e| ctx.fail(e))?;
     let setup = FormSetup {
         action: "/profiles".into(),
         cancel: "/profiles/mine".into(),
@@ -855,6 +876,7 @@ async fn new_page(state: &AppState, ctx: &Ctx, form: &ProfileForm, errors: &Vali
         owner_name: String::new(),
         owners: &owners,
         supports: &supports,
+        cities: &cities,
     };
     let f = form_view(state, t, setup, form, errors, extra);
     render(t, status, &ProfileFormPage { l: Layout::new(ctx, t.get("profile-new")), f })
@@ -914,6 +936,7 @@ async fn edit_page(
     let t = ctx.t;
     let (owner_name, _) = owner_name(state, ctx, id).await?;
     let (supports, _) = profiles::support_choices(&state.app, &ctx.actor).await.map_err(|e| ctx.fail(e))?;
+    let cities = tandem_app::directory::cities(&state.app).await.map_err(|e| ctx.fail(e))?;
     let setup = FormSetup {
         action: format!("/profiles/{id}"),
         cancel: format!("/profiles/{id}"),
@@ -921,6 +944,7 @@ async fn edit_page(
         owner_name,
         owners: &[],
         supports: &supports,
+        cities: &cities,
     };
     let f = form_view(state, t, setup, form, errors, extra);
     render(t, status, &ProfileFormPage { l: Layout::new(ctx, t.get("profile-edit")), f })

@@ -340,7 +340,9 @@ async fn a_support_manager_brokers_a_partnership_from_draft_to_agreement() {
         fx.app.create_user(MANAGER, PASSWORD, true, false).await;
         fx.app.add_membership(MANAGER, biocity, OrgRole::ProgrammeManager).await;
         fx.app.create_user(SME_OWNER, PASSWORD, true, false).await;
-        let leipzig = tandem_app::directory::cities(&fx.app.app).await.expect("cities").into_iter().find(|c| c.name == "Leipzig").expect("Leipzig").id;
+        let cities = tandem_app::directory::cities(&fx.app.app).await.expect("cities");
+        let city = |name: &str| cities.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("no city {name}")).id;
+        let (leipzig, birmingham) = (city("Leipzig"), city("Birmingham"));
         let sme_draft = tandem_core::directory::OrganisationDraft {
             name: "Auenwald Robotik GmbH".into(),
             kind: "sme".into(),
@@ -370,6 +372,7 @@ async fn a_support_manager_brokers_a_partnership_from_draft_to_agreement() {
         click(&c, "#partnership-licensing").await;
         click(&c, "#sought-sme_50_249").await;
         fill(&c, "field-target_countries", "GB").await;
+        click(&c, &format!("#target-city-{birmingham}")).await;
         click_and_load(&c, Locator::Css("main form button[type=submit]")).await;
         let profile_path = path(&c).await;
         assert!(profile_path.starts_with("/profiles/"), "saving the draft shows the profile: {profile_path}");
@@ -398,7 +401,9 @@ async fn a_support_manager_brokers_a_partnership_from_draft_to_agreement() {
         assert!(listing.contains(TITLE), "the published profile is listed: {listing}");
         assert!(!listing.contains("Auenwald"), "the marketplace keeps the owner anonymous");
         visit(&c, &fx, &profile_path).await;
-        assert!(!text(&c, "main").await.contains("Auenwald"), "the profile page keeps the owner anonymous");
+        let page = text(&c, "main").await;
+        assert!(!page.contains("Auenwald"), "the profile page keeps the owner anonymous");
+        assert!(page.contains("Birmingham"), "the profile names its target city: {page}");
         click_and_load(&c, Locator::Css(&format!("a[href='{profile_path}/interest']"))).await;
         check_page(&c).await;
         choose(&c, "from_org", &[&fx.daden.to_string()]).await;

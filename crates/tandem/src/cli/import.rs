@@ -34,6 +34,7 @@ pub enum ImportWhat {
                       title, summary, description, and optionally partner_role, advantages, \
                       technical_specification, stage_of_development, ipr_status, keywords_market, \
                       keywords_technology, nace, sdgs, partnership_types, partner_sought, target_countries, \
+                      target_cities (names of the partnership's cities), \
                       rdr {programme, call_identifier, eoi_deadline, call_deadline, budget, \
                       coordinator_required, duration_months}, support_organisation (exact name), and \
                       organisation {external_id, name, city, country, kind}. New profiles are drafts; with \
