@@ -279,6 +279,22 @@ pub async fn evidence_content(app: &App, actor: &Actor, evidence_id: EvidenceId)
     Ok((file, content))
 }
 
+/// One agreement for its parties' people, the profile's brokers and platform admins, and whether
+/// the actor may confirm or reject it; anyone else gets `NotFound` (they need not know it exists).
+pub async fn view(app: &App, actor: &Actor, id: AgreementId) -> AppResult<(AgreementView, bool)> {
+    actor.user()?;
+    let mut conn = app.db().acquire().await?;
+    let agreement = agreements::get(conn.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let profile = profile_of(conn.conn(), agreement.profile_id).await?;
+    if !is_party_or_broker(actor, &agreement, &profile) {
+        return Err(AppError::NotFound);
+    }
+    let is_broker = policy::profile_broker(actor, profile.support_org_id).is_ok();
+    let mut found = views(conn.conn(), vec![agreement], Some(&profile.title)).await?;
+    let view = found.pop().ok_or(AppError::NotFound)?;
+    Ok((view, is_broker))
+}
+
 async fn views(mut conn: Conn<'_>, list: Vec<Agreement>, profile_title: Option<&str>) -> AppResult<Vec<AgreementView>> {
     let mut out = Vec::with_capacity(list.len());
     for agreement in list {

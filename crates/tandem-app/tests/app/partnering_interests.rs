@@ -287,6 +287,11 @@ async fn agreements_are_recorded_confirmed_and_only_confirmed_ones_count() {
 
     assert_denied(agreements::confirm(app, &w.other_broker, licence.id).await, Denied::Forbidden);
     assert_denied(agreements::confirm(app, &w.daden_staff, licence.id).await, Denied::Forbidden);
+    // One agreement is shown to its parties and brokers only; only brokers may decide it.
+    let (seen, can_decide) = agreements::view(app, &w.daden_staff, licence.id).await.expect("the partner sees it");
+    assert_eq!((seen.agreement.id, can_decide), (licence.id, false));
+    assert!(agreements::view(app, &w.broker, licence.id).await.expect("the broker sees it").1);
+    assert!(matches!(agreements::view(app, &w.outsider, licence.id).await, Err(AppError::NotFound)));
     let confirmed = agreements::confirm(app, &w.broker, licence.id).await.expect("confirm");
     assert_eq!(confirmed.state, AgreementState::Confirmed);
     assert!(matches!(agreements::reject(app, &w.broker, licence.id).await, Err(AppError::Conflict)), "decided once");

@@ -724,36 +724,10 @@ struct AgreementPage {
 
 /// Finds an agreement the actor may see: through the organisations they belong to (its
 /// parties), or the profiles their support organisations manage (its brokers).
-async fn find_agreement(state: &AppState, ctx: &Ctx, id: AgreementId) -> Result<AgreementView, PageError> {
-    let user = ctx.actor.user().map_err(|d| ctx.fail(d.into()))?;
-    for m in &user.memberships {
-        if let Ok(list) = agreements::for_org(&state.app, &ctx.actor, m.org_id).await
-            && let Some(found) = list.into_iter().find(|a| a.agreement.id == id)
-        {
-            return Ok(found);
-        }
-    }
-    if ctx.actor.is_support_staff() || ctx.actor.is_platform_admin() {
-        let pipeline = profiles::pipeline(&state.app, &ctx.actor).await.map_err(|e| ctx.fail(e))?;
-        for line in &pipeline.managed {
-            if let Ok(list) = agreements::for_profile(&state.app, &ctx.actor, line.profile.id).await
-                && let Some(found) = list.into_iter().find(|a| a.agreement.id == id)
-            {
-                return Ok(found);
-            }
-        }
-    }
-    Err(PageError::new(ctx.t, PageErrorKind::NotFound))
-}
-
 async fn agreement_page(state: &AppState, ctx: &Ctx, id: AgreementId, upload_error: String, status: StatusCode) -> Result<Response, PageError> {
     require_login(ctx)?;
     let t = ctx.t;
-    let view = find_agreement(state, ctx, id).await?;
-    let is_broker = match profiles::view(&state.app, &ctx.actor, view.agreement.profile_id).await {
-        Ok(p) => p.is_broker,
-        Err(_) => false,
-    };
+    let (view, is_broker) = agreements::view(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
     let page = AgreementPage {
         l: Layout::new(ctx, t.get("agreement-title")),
         a: agreement_item(t, &view),
