@@ -25,9 +25,10 @@ n, source = int(sys.argv[1]), [json.loads(l) for l in open(sys.argv[2]) if l.str
 for i in range(n):
     p = dict(source[i % len(source)])
     p["external_id"] = f"bench-profile-{i}"
+    # Each round of 40 copies has its own owners, described the same on all their lines.
     org = dict(p["organisation"])
-    org["external_id"] = f"bench-org-{i // 3}"
-    org["name"] = f"Bench Owner {i // 3}"
+    org["external_id"] = f"bench-{i // len(source)}-{org['external_id']}"
+    org["name"] = f"Bench {i // len(source)} {org['name']}"
     p["organisation"] = org
     print(json.dumps(p, ensure_ascii=False))
 PY

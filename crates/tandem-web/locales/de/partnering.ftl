@@ -269,6 +269,7 @@ marketplace-count = { $count ->
    *[other] { $formatted } Profile gefunden
 }
 marketplace-empty = Kein veröffentlichtes Profil passt. Versuchen Sie es mit weniger Filtern oder anderen Begriffen.
+marketplace-my-searches = Ihre gespeicherten Suchen
 marketplace-save-search = Diese Suche speichern und über neue Profile benachrichtigt werden
 marketplace-new-profile = Neues Profil
 marketplace-my-profiles = Meine Profile

@@ -269,6 +269,7 @@ marketplace-count = { $count ->
    *[other] { $formatted } profiles found
 }
 marketplace-empty = No published profile matches. Try fewer filters or other words.
+marketplace-my-searches = Your saved searches
 marketplace-save-search = Save this search and get an alert for new profiles
 marketplace-new-profile = New profile
 marketplace-my-profiles = My profiles
