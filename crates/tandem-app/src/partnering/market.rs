@@ -1,7 +1,7 @@
 //! The marketplace: faceted search over published profiles (type, city, country, NACE division,
 //! market and technology keywords, partnership type, language), anonymised for whoever asks.
 
-use super::profiles::{owner_view, OwnerView};
+use super::profiles::{owner_view_among, OwnerView};
 use crate::text::search_terms;
 use crate::{App, AppResult};
 use chrono::{DateTime, Utc};
@@ -11,7 +11,7 @@ use tandem_core::partnering::{PartnershipType, Profile, ProfileLanguage, Profile
 use tandem_core::policy::Actor;
 use tandem_core::{CityId, OrgId, ProfileId};
 use tandem_store::profiles::{self, tag, ProfileFilter, MAX_SEARCH_TERMS};
-use tandem_store::{interests, organisations};
+use tandem_store::{cities, interests, organisations};
 
 /// Results per page.
 pub const PAGE_SIZE: i64 = 20;
@@ -160,6 +160,7 @@ pub async fn search(app: &App, actor: &Actor, query: &MarketQuery, page: i64, pe
     let found = profiles::search(conn.conn(), &filter, per_page, (page - 1) * per_page).await?;
     let raw = profiles::facets(conn.conn(), &filter).await?;
     let introduced = introduced_to_actor(conn.conn(), actor).await?;
+    let cities = cities::list(conn.conn()).await?;
     let mut owners: HashMap<OrgId, tandem_core::directory::Organisation> = HashMap::new();
     let mut items = Vec::with_capacity(found.len());
     for profile in found {
@@ -171,7 +172,7 @@ pub async fn search(app: &App, actor: &Actor, query: &MarketQuery, page: i64, pe
         let Some(org) = owners.get(&profile.owner_org_id) else { continue };
         let orgs_introduced: Vec<OrgId> =
             introduced.iter().filter(|(p, _)| *p == profile.id).map(|(_, org)| *org).collect();
-        let owner = owner_view(conn.conn(), actor, org, &orgs_introduced).await?;
+        let owner = owner_view_among(&cities, actor, org, &orgs_introduced)?;
         items.push(ProfileCard { id: profile.id, profile, owner });
     }
     let mut facets = MarketFacets {

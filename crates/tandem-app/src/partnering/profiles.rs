@@ -108,7 +108,12 @@ pub async fn view(app: &App, actor: &Actor, id: ProfileId) -> AppResult<ProfileV
 
 /// The owner as `actor` may see it.
 pub async fn owner_view(conn: Conn<'_>, actor: &Actor, owner: &Organisation, introduced: &[OrgId]) -> AppResult<OwnerView> {
-    let city = cities::list(conn).await?.into_iter().find(|c| c.id == owner.city_id).ok_or(AppError::NotFound)?;
+    owner_view_among(&cities::list(conn).await?, actor, owner, introduced)
+}
+
+/// The owner as `actor` may see it, with the partnership's cities already loaded (lists).
+pub fn owner_view_among(cities: &[City], actor: &Actor, owner: &Organisation, introduced: &[OrgId]) -> AppResult<OwnerView> {
+    let city = cities.iter().find(|c| c.id == owner.city_id).cloned().ok_or(AppError::NotFound)?;
     let identity = policy::can_see_profile_owner(actor, owner.id, introduced)
         .then(|| (owner.id, owner.name.clone(), owner.website.clone()));
     Ok(OwnerView { identity, city, kind: owner.kind, size: size_band(owner) })
