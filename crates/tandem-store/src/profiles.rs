@@ -200,6 +200,31 @@ const INSERT_EVENT: &str = "INSERT INTO profile_events (id, profile_id, action, 
 const EVENTS: &str = "SELECT e.action, e.state, e.actor_id, u.display_name, e.comment, e.at FROM profile_events e \
      LEFT JOIN users u ON u.id = e.actor_id WHERE e.profile_id = $1 ORDER BY e.at, e.id";
 
+/// Binds a profile's own columns, from `profile_type` to `call_duration_months` in table order,
+/// the same for insert and update (`$sdgs` is the comma-joined goals).
+macro_rules! bind_content {
+    ($q:expr, $c:expr, $sdgs:expr) => {
+        $q.bind($c.profile_type.key())
+            .bind($c.language.key())
+            .bind(&$c.title)
+            .bind(&$c.summary)
+            .bind(&$c.description)
+            .bind(&$c.partner_role)
+            .bind(&$c.advantages)
+            .bind(&$c.technical_specification)
+            .bind($c.stage_of_development.map(|s| s.key()))
+            .bind($c.ipr_status.map(|s| s.key()))
+            .bind($sdgs)
+            .bind(&$c.call.programme)
+            .bind(&$c.call.call_identifier)
+            .bind($c.call.eoi_deadline)
+            .bind($c.call.call_deadline)
+            .bind(&$c.call.budget)
+            .bind($c.call.coordinator_required)
+            .bind($c.call.duration_months)
+    };
+}
+
 /// Stores a new profile with its tags and returns it (timestamps truncated to microseconds, as
 /// both databases keep them).
 pub async fn insert(mut conn: Conn<'_>, new: &NewProfile<'_>, now: DateTime<Utc>) -> StoreResult<Profile> {
@@ -207,29 +232,11 @@ pub async fn insert(mut conn: Conn<'_>, new: &NewProfile<'_>, now: DateTime<Utc>
     let c = new.content;
     let sdgs = sdg_text(&c.sdgs);
     let lifecycle = truncated(&new.lifecycle);
-    on_db!(&mut conn, |db| sqlx::query(INSERT)
-        .bind(new.id.0)
-        .bind(new.external_id)
-        .bind(new.owner.0)
-        .bind(new.support.map(|s| s.0))
-        .bind(c.profile_type.key())
-        .bind(c.language.key())
-        .bind(&c.title)
-        .bind(&c.summary)
-        .bind(&c.description)
-        .bind(&c.partner_role)
-        .bind(&c.advantages)
-        .bind(&c.technical_specification)
-        .bind(c.stage_of_development.map(|s| s.key()))
-        .bind(c.ipr_status.map(|s| s.key()))
-        .bind(&sdgs)
-        .bind(&c.call.programme)
-        .bind(&c.call.call_identifier)
-        .bind(c.call.eoi_deadline)
-        .bind(c.call.call_deadline)
-        .bind(&c.call.budget)
-        .bind(c.call.coordinator_required)
-        .bind(c.call.duration_months)
+    on_db!(&mut conn, |db| bind_content!(
+        sqlx::query(INSERT).bind(new.id.0).bind(new.external_id).bind(new.owner.0).bind(new.support.map(|s| s.0)),
+        c,
+        &sdgs
+    )
         .bind(lifecycle.state.key())
         .bind(lifecycle.published_at)
         .bind(lifecycle.expires_at)
@@ -269,28 +276,11 @@ pub async fn update_content(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let sdgs = sdg_text(&c.sdgs);
-    let changed = on_db!(&mut conn, |db| sqlx::query(UPDATE_CONTENT)
-        .bind(id.0)
-        .bind(expected_version)
-        .bind(support.map(|s| s.0))
-        .bind(c.profile_type.key())
-        .bind(c.language.key())
-        .bind(&c.title)
-        .bind(&c.summary)
-        .bind(&c.description)
-        .bind(&c.partner_role)
-        .bind(&c.advantages)
-        .bind(&c.technical_specification)
-        .bind(c.stage_of_development.map(|s| s.key()))
-        .bind(c.ipr_status.map(|s| s.key()))
-        .bind(&sdgs)
-        .bind(&c.call.programme)
-        .bind(&c.call.call_identifier)
-        .bind(c.call.eoi_deadline)
-        .bind(c.call.call_deadline)
-        .bind(&c.call.budget)
-        .bind(c.call.coordinator_required)
-        .bind(c.call.duration_months)
+    let changed = on_db!(&mut conn, |db| bind_content!(
+        sqlx::query(UPDATE_CONTENT).bind(id.0).bind(expected_version).bind(support.map(|s| s.0)),
+        c,
+        &sdgs
+    )
         .bind(search_text)
         .bind(now)
         .execute(&mut **db)

@@ -9,6 +9,7 @@ use crate::mail::profile_messages as messages;
 use crate::text::fold;
 use crate::{App, AppError, AppResult};
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 use tandem_core::account::OrgRole;
 use tandem_core::directory::{City, OrgKind, Organisation};
 use tandem_core::partnering::quality::{self, OwnerFacts, QualityProblem};
@@ -432,6 +433,16 @@ pub async fn mine(app: &App, actor: &Actor) -> AppResult<Vec<ProfileLine>> {
     Ok(lines)
 }
 
+/// The name of organisation `id`, looked up once per list.
+async fn owner_name(conn: Conn<'_>, names: &mut HashMap<OrgId, String>, id: OrgId) -> AppResult<String> {
+    if let Some(name) = names.get(&id) {
+        return Ok(name.clone());
+    }
+    let name = organisations::get(conn, id).await?.map(|o| o.name).unwrap_or_default();
+    names.insert(id, name.clone());
+    Ok(name)
+}
+
 /// The support staff's pipeline: profiles waiting for review (any support organisation may
 /// review), and the profiles their organisations manage, by state.
 #[derive(Debug, Clone, Default)]
@@ -453,24 +464,19 @@ pub async fn pipeline(app: &App, actor: &Actor) -> AppResult<Pipeline> {
         .map(|m| m.org_id)
         .collect();
     let mut conn = app.db().acquire().await?;
-    let all_orgs = organisations::list_all(conn.conn()).await?;
-    let name_of = |id: OrgId| all_orgs.iter().find(|o| o.id == id).map(|o| o.name.clone()).unwrap_or_default();
+    // Only the owners on the lists are named: one lookup each, not the whole directory.
+    let mut names: HashMap<OrgId, String> = HashMap::new();
     let mut to_review = Vec::new();
     for p in profiles::in_state(conn.conn(), ProfileState::Submitted).await? {
-        to_review.push(ProfileLine { owner_name: name_of(p.owner_org_id), open_interests: 0, profile: p });
+        let owner_name = owner_name(conn.conn(), &mut names, p.owner_org_id).await?;
+        to_review.push(ProfileLine { owner_name, open_interests: 0, profile: p });
     }
-    let states = [
-        ProfileState::Draft,
-        ProfileState::Submitted,
-        ProfileState::Returned,
-        ProfileState::Published,
-        ProfileState::Expired,
-        ProfileState::Withdrawn,
-    ];
+    let not_archived: Vec<ProfileState> = ProfileState::ALL.into_iter().filter(|s| *s != ProfileState::Archived).collect();
     let mut managed = Vec::new();
-    for p in profiles::for_support(conn.conn(), &orgs, true, &states).await? {
+    for p in profiles::for_support(conn.conn(), &orgs, true, &not_archived).await? {
         let open_interests = profiles::open_interest_count(conn.conn(), p.id).await?;
-        managed.push(ProfileLine { owner_name: name_of(p.owner_org_id), open_interests, profile: p });
+        let owner_name = owner_name(conn.conn(), &mut names, p.owner_org_id).await?;
+        managed.push(ProfileLine { owner_name, open_interests, profile: p });
     }
     Ok(Pipeline { to_review, managed })
 }
