@@ -1,0 +1,5 @@
+//! Documents and ranking.
+
+/// The engine.
+#[derive(Debug, Default)]
+pub struct Engine {}

@@ -1,0 +1,1 @@
+//! Weighted term vectors of documents in an inverted index.
