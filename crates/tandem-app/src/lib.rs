@@ -10,6 +10,7 @@ pub mod directory;
 pub mod error;
 pub mod jobs;
 pub mod mail;
+pub mod matching;
 pub mod partnering;
 pub mod portability;
 pub mod text;

@@ -60,11 +60,13 @@ pub enum Reason {
     },
     /// Partners both have worked with.
     SharedPartners {
-        /// Names of some of them.
-        names: Vec<String>,
+        /// Keys of some of them (PIC or directory id), strongest first; the app names them.
+        keys: Vec<String>,
         /// How many in all.
         count: usize,
     },
+    /// Already connected at two removes: a partner of one has worked with a partner of the other.
+    PartnersOfPartners,
     /// Programme areas both have worked in.
     SharedAreas {
         /// The areas.

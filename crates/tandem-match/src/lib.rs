@@ -16,6 +16,6 @@ pub mod graph;
 pub mod index;
 
 pub use analysis::{Analysis, Analyzer, Language, Lexicon, Term};
-pub use engine::Engine;
+pub use engine::{Engine, Match, OrgDoc, OrgKind, ProfileDoc, ProfileKind, ProgrammeDoc, Query, Target};
 pub use explain::Reason;
 pub use graph::CollaborationGraph;

@@ -1,5 +1,0 @@
-//! Documents and ranking.
-
-/// The engine.
-#[derive(Debug, Default)]
-pub struct Engine {}
