@@ -137,10 +137,9 @@ pub struct OrgDoc {
     pub country: String,
     /// City.
     pub city: Option<String>,
-    /// The language of `text`, if known.
-    pub language: Option<Language>,
-    /// Description, and the titles and summaries of its published profiles and research projects.
-    pub text: String,
+    /// Description, and the titles and summaries of its published profiles and research
+    /// projects, each with its language if known (an organisation may describe itself in both).
+    pub texts: Vec<(Option<Language>, String)>,
     /// NACE Rev. 2 codes.
     pub nace: Vec<String>,
 }
@@ -154,10 +153,8 @@ pub struct ProgrammeDoc {
     pub org: Uuid,
     /// That organisation's city.
     pub city: Option<String>,
-    /// The language of `text`, if known.
-    pub language: Option<Language>,
-    /// Name, description and eligibility.
-    pub text: String,
+    /// Name, description and eligibility, each with its language if known.
+    pub texts: Vec<(Option<Language>, String)>,
     /// Sectors it addresses (NACE codes).
     pub nace: Vec<String>,
 }

@@ -77,20 +77,30 @@ pub fn profile_terms(analyzer: &Analyzer, doc: &ProfileDoc) -> Terms {
     Terms { language, terms }
 }
 
+/// The terms of several texts, each in its own language; the language reported is that of the
+/// longest text.
+fn texts_terms(analyzer: &Analyzer, texts: &[(Option<Language>, String)], nace: &[String]) -> Terms {
+    let mut terms = Vec::new();
+    let mut language = (0, Language::En);
+    for (given, text) in texts {
+        let analysis = analyzer.analyze(text, *given);
+        if text.len() > language.0 {
+            language = (text.len(), analysis.language);
+        }
+        merge(&mut terms, analysis.terms, 1.0);
+    }
+    structured(&mut terms, &[], nace);
+    Terms { language: language.1, terms }
+}
+
 /// An organisation's terms.
 pub fn organisation_terms(analyzer: &Analyzer, doc: &OrgDoc) -> Terms {
-    let text = analyzer.analyze(&doc.text, doc.language);
-    let mut terms = text.terms;
-    structured(&mut terms, &[], &doc.nace);
-    Terms { language: text.language, terms }
+    texts_terms(analyzer, &doc.texts, &doc.nace)
 }
 
 /// A programme's terms.
 pub fn programme_terms(analyzer: &Analyzer, doc: &ProgrammeDoc) -> Terms {
-    let text = analyzer.analyze(&doc.text, doc.language);
-    let mut terms = text.terms;
-    structured(&mut terms, &[], &doc.nace);
-    Terms { language: text.language, terms }
+    texts_terms(analyzer, &doc.texts, &doc.nace)
 }
 
 #[cfg(test)]
