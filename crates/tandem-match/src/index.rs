@@ -53,6 +53,9 @@ impl<K: Clone + Eq + Hash> Default for TermIndex<K> {
 /// collections. Very common terms carry almost no weight under IDF but make queries slow.
 const COMMON_TERM_SHARE: f32 = 0.25;
 const SMALL_COLLECTION: usize = 2_000;
+/// Documents sorted per wanted result before the filter is applied.
+const HEAD_PER_RESULT: usize = 4;
+const MIN_HEAD: usize = 200;
 
 impl<K: Clone + Eq + Hash> TermIndex<K> {
     /// An empty index.
@@ -105,36 +108,15 @@ impl<K: Clone + Eq + Hash> TermIndex<K> {
 
     /// Turns weighted term keys into a vector of this index, interning new terms.
     pub fn vector_of<'a>(&mut self, terms: impl IntoIterator<Item = (&'a str, f32)>) -> Vector {
-        let mut vector: Vector = Vec::new();
-        for (key, weight) in terms {
-            if weight <= 0.0 {
-                continue;
-            }
-            let id = self.intern(key);
-            match vector.iter_mut().find(|(t, _)| *t == id) {
-                Some((_, w)) => *w += weight,
-                None => vector.push((id, weight)),
-            }
-        }
-        vector.sort_unstable_by_key(|&(t, _)| t);
-        vector
+        let vector = terms.into_iter().filter(|t| t.1 > 0.0).map(|(key, w)| (self.intern(key), w)).collect();
+        merge_duplicates(vector)
     }
 
     /// A query vector over known terms only (unknown terms cannot match anything).
     pub fn query_vector<'a>(&self, terms: impl IntoIterator<Item = (&'a str, f32)>) -> Vector {
-        let mut vector: Vector = Vec::new();
-        for (key, weight) in terms {
-            let Some(id) = self.term_id(key) else { continue };
-            if weight <= 0.0 {
-                continue;
-            }
-            match vector.iter_mut().find(|(t, _)| *t == id) {
-                Some((_, w)) => *w += weight,
-                None => vector.push((id, weight)),
-            }
-        }
-        vector.sort_unstable_by_key(|&(t, _)| t);
-        vector
+        let vector =
+            terms.into_iter().filter(|t| t.1 > 0.0).filter_map(|(key, w)| Some((self.term_id(key)?, w))).collect();
+        merge_duplicates(vector)
     }
 
     /// The IDF-weighted length of a vector.
@@ -236,9 +218,30 @@ impl<K: Clone + Eq + Hash> TermIndex<K> {
             }
         }
         // Best first; equal scores in insertion order so results are deterministic.
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Sorting every scored document would dominate the query; select a head big enough
+        // for the filter to fill the limit, and only sort the rest if it does not.
+        let head = (limit * HEAD_PER_RESULT).max(MIN_HEAD);
+        if ranked.len() > head {
+            ranked.select_nth_unstable_by(head, order);
+            let (top, rest) = ranked.split_at_mut(head);
+            top.sort_unstable_by(order);
+            let out = self.take_accepted(top, limit, accept);
+            if out.len() == limit {
+                return out;
+            }
+            rest.sort_unstable_by(order);
+            let mut all = top.to_vec();
+            all.extend_from_slice(rest);
+            return self.take_accepted(&all, limit, accept);
+        }
+        ranked.sort_unstable_by(order);
+        self.take_accepted(&ranked, limit, accept)
+    }
+
+    fn take_accepted(&self, ranked: &[(u32, f32)], limit: usize, accept: &dyn Fn(&K) -> bool) -> Vec<(K, f32)> {
         let mut out = Vec::with_capacity(limit.min(ranked.len()));
-        for (slot, score) in ranked {
+        for &(slot, score) in ranked {
             let Some(doc) = &self.slots[slot as usize] else { continue };
             if accept(&doc.key) {
                 out.push((doc.key.clone(), score.min(1.0)));
@@ -279,6 +282,20 @@ impl<K: Clone + Eq + Hash> TermIndex<K> {
         out.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         out
     }
+}
+
+/// Sorts a vector by term and adds up the weights of repeated terms.
+fn merge_duplicates(mut vector: Vector) -> Vector {
+    vector.sort_unstable_by_key(|&(t, _)| t);
+    vector.dedup_by(|next, kept| {
+        if next.0 == kept.0 {
+            kept.1 += next.1;
+            true
+        } else {
+            false
+        }
+    });
+    vector
 }
 
 #[cfg(test)]

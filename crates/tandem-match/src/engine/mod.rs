@@ -138,6 +138,21 @@ impl Engine {
         self.profile_docs.insert(doc.id, docs::ProfileMeta::of(doc));
     }
 
+    /// Adds or replaces many profiles, analysing them on every core (boot and bulk imports).
+    pub fn upsert_profiles(&mut self, docs: &[ProfileDoc]) {
+        // In chunks, so the analysed terms of a whole import never sit in memory at once.
+        for chunk in docs.chunks(BULK_CHUNK) {
+            let analyzer = &self.analyzer;
+            let analysed = parallel_map(chunk, |doc| terms::profile_terms(analyzer, doc));
+            for (doc, terms) in chunk.iter().zip(analysed) {
+                self.surfaces.learn(&terms);
+                let vector = self.profiles.vector_of(terms.terms.iter().map(|t| (t.key.as_str(), t.weight)));
+                self.profiles.upsert(doc.id, vector);
+                self.profile_docs.insert(doc.id, docs::ProfileMeta::of(doc));
+            }
+        }
+    }
+
     /// Adds or replaces a directory organisation.
     pub fn upsert_organisation(&mut self, doc: &OrgDoc) {
         self.remove_organisation(doc.id);
@@ -181,6 +196,23 @@ impl Engine {
             }
         })
     }
+}
+
+/// Documents analysed together in a bulk upsert.
+const BULK_CHUNK: usize = 4_096;
+
+/// Maps items on every available core, keeping their order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if threads < 2 || items.len() < 256 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>())).collect();
+        // A panic in a worker is a bug in analysis; surface it on this thread.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
 }
 
 /// Freshness in 0..=1: one for today, half after about eight months.
