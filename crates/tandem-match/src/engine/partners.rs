@@ -100,10 +100,10 @@ impl Engine {
                 let Some(meta) = self.organisation_docs.get(&id) else { continue };
                 let entry = evidence.entry(meta.graph_key.clone()).or_default();
                 entry.text = similarity;
-                if entry.graph.is_none() {
-                    if let (Some(a), Some(b)) = (node, self.graph.node(&meta.graph_key)) {
-                        entry.graph = self.graph.proximity(a, b);
-                    }
+                if entry.graph.is_none()
+                    && let (Some(a), Some(b)) = (node, self.graph.node(&meta.graph_key))
+                {
+                    entry.graph = self.graph.proximity(a, b);
                 }
             }
         }
@@ -120,10 +120,10 @@ impl Engine {
                 let base = graph_share * graph_score + (1.0 - graph_share) * found.text;
                 let lift = 1.0 + PARTNER_CITY_LIFT * f32::from(u8::from(in_partner_city));
                 let mut why = Vec::new();
-                if let (Target::Organisation(id), Some(vector)) = (&target, vector) {
-                    if let Some(stored) = self.organisations.vector(id) {
-                        why.extend(reasons::text_reasons(&self.organisations, &self.analyzer, &self.surfaces, vector, stored));
-                    }
+                if let (Target::Organisation(id), Some(vector)) = (&target, vector)
+                    && let Some(stored) = self.organisations.vector(id)
+                {
+                    why.extend(reasons::text_reasons(&self.organisations, &self.analyzer, &self.surfaces, vector, stored));
                 }
                 if let Some(g) = &found.graph {
                     why.extend(self.graph_reasons(g));
