@@ -8,8 +8,9 @@
 //! Removal is lazy (a dead slot is skipped at query time) because rewriting long posting lists
 //! on every profile edit would cost more than the occasional compaction.
 
-use std::collections::HashMap;
 use std::hash::Hash;
+
+use foldhash::HashMap;
 
 /// A document's terms: interned term number and weight.
 pub type Vector = Vec<(u32, f32)>;
@@ -38,12 +39,12 @@ pub struct TermIndex<K> {
 impl<K: Clone + Eq + Hash> Default for TermIndex<K> {
     fn default() -> Self {
         TermIndex {
-            term_ids: HashMap::new(),
+            term_ids: HashMap::default(),
             term_keys: Vec::new(),
             postings: Vec::new(),
             df: Vec::new(),
             slots: Vec::new(),
-            slot_of: HashMap::new(),
+            slot_of: HashMap::default(),
             dead: 0,
         }
     }

@@ -1,47 +1,35 @@
 //! EN/DE text analysis: language detection, tokenising, Snowball stemming, German compound
 //! splitting and the bilingual concept layer, producing language-independent [`Term`]s.
 //!
-//! STUB: the real implementation replaces these bodies; the public API below is the contract
-//! the engine and the app build on.
+//! The pipeline, per text ([`Analyzer::analyze`]):
+//!
+//! 1. detect the language ([`detect`]) unless the caller knows it;
+//! 2. split into lower-cased words, hyphenated words into their parts, and drop stopwords;
+//! 3. stem each word (Snowball) and fold umlauts/ß, which gives the lookup key that lexicon
+//!    entries go through as well;
+//! 4. split unknown German compounds into known words (`Medizintechnik` → `Medizin` +
+//!    `Technik`);
+//! 5. find bilingual concepts (longest phrase match) → `c:<id>`; translate German words
+//!    through the lexicon's dictionary → `w:<english stem>` (English words give `w:` directly);
+//!    words the lexicon cannot translate give cognate keys → `g:<key>`.
 
-use serde::{Deserialize, Serialize};
+mod analyzer;
+mod cache;
+mod cognate;
+mod compound;
+mod dictionary;
+mod lang;
+mod lexicon;
+mod stem;
+mod stopwords;
+mod tokenize;
 
-/// A language Tandem analyses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Language {
-    /// English.
-    En,
-    /// German.
-    De,
-}
-
-impl Language {
-    /// The ISO 639-1 code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::De => "de",
-        }
-    }
-
-    /// The language for an ISO 639-1 code ("en", "de"; case-insensitive).
-    pub fn from_code(code: &str) -> Option<Language> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "en" => Some(Language::En),
-            "de" => Some(Language::De),
-            _ => None,
-        }
-    }
-}
-
-/// Detects whether a text is English or German; `None` when it is too short to tell.
-pub fn detect(text: &str) -> Option<Language> {
-    let _ = text;
-    None
-}
+pub use analyzer::{Analyzer, AnalyzerOptions};
+pub use lang::{Language, detect};
+pub use lexicon::{CURATED_TSV, Lexicon};
 
 /// What kind of evidence a term is; the key's prefix says the same (`c:`, `w:`, `g:`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TermKind {
     /// A bilingual concept from the lexicon (`c:<concept id>`).
     Concept,
@@ -49,6 +37,17 @@ pub enum TermKind {
     Word,
     /// A cognate key or character gram for words the lexicon does not know (`g:<key>`).
     Gram,
+}
+
+impl TermKind {
+    /// The key prefix of this kind (`"c:"`, `"w:"`, `"g:"`).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            TermKind::Concept => "c:",
+            TermKind::Word => "w:",
+            TermKind::Gram => "g:",
+        }
+    }
 }
 
 /// One language-independent term of an analysed text.
@@ -69,8 +68,18 @@ pub struct Term {
 pub struct Analysis {
     /// The language used (given, or detected; English when undecidable).
     pub language: Language,
-    /// Terms, one per key.
+    /// Terms, one per key, sorted by key.
     pub terms: Vec<Term>,
+}
+
+impl Analysis {
+    /// The term with this key, if the text produced it.
+    pub fn term(&self, key: &str) -> Option<&Term> {
+        self.terms
+            .binary_search_by(|t| t.key.as_str().cmp(key))
+            .ok()
+            .and_then(|i| self.terms.get(i))
+    }
 }
 
 /// Errors reading a lexicon file.
@@ -84,89 +93,4 @@ pub enum LexiconError {
         /// What is wrong and how to fix it.
         message: String,
     },
-}
-
-/// The bilingual concept layer: English and German terms mapped to shared concepts.
-#[derive(Debug, Clone, Default)]
-pub struct Lexicon {}
-
-impl Lexicon {
-    /// A lexicon with nothing in it.
-    pub fn empty() -> Lexicon {
-        Lexicon::default()
-    }
-
-    /// The curated EN↔DE domain lexicon shipped in `data/lexicon/`.
-    pub fn curated() -> Lexicon {
-        Lexicon::default()
-    }
-
-    /// Adds a concept with its display labels and the terms (single words or phrases) that
-    /// express it in each language. Taxonomies (NACE, markets, technologies) come in this way.
-    pub fn add_concept(
-        &mut self,
-        id: &str,
-        label_en: &str,
-        label_de: &str,
-        terms_en: &[&str],
-        terms_de: &[&str],
-    ) {
-        let _ = (id, label_en, label_de, terms_en, terms_de);
-    }
-
-    /// Adds a bilingual dictionary in Ding/FreeDict text format (`Deutsch :: English`, with
-    /// `|`, `;` separators and `{m}`/`[...]`/`(...)` annotations) or tab-separated `de<TAB>en`.
-    /// Returns the number of entries added.
-    pub fn add_dictionary(&mut self, text: &str) -> Result<usize, LexiconError> {
-        let _ = text;
-        Ok(0)
-    }
-
-    /// The display label of a concept in a language.
-    pub fn concept_label(&self, id: &str, language: Language) -> Option<&str> {
-        let _ = (id, language);
-        None
-    }
-
-    /// Number of concepts and dictionary entries.
-    pub fn len(&self) -> usize {
-        0
-    }
-
-    /// Whether nothing has been added.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// Turns text into terms; cheap to share between threads (`&self` only).
-#[derive(Debug, Clone)]
-pub struct Analyzer {
-    lexicon: Lexicon,
-}
-
-impl Analyzer {
-    /// An analyzer over a lexicon.
-    pub fn new(lexicon: Lexicon) -> Analyzer {
-        Analyzer { lexicon }
-    }
-
-    /// The lexicon (for concept labels in explanations).
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
-    }
-
-    /// Analyses a text; `language` None means detect it.
-    pub fn analyze(&self, text: &str, language: Option<Language>) -> Analysis {
-        let language = language.or_else(|| detect(text)).unwrap_or(Language::En);
-        let mut terms: Vec<Term> = Vec::new();
-        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
-            let key = format!("w:{}", word.to_lowercase());
-            match terms.iter_mut().find(|t| t.key == key) {
-                Some(t) => t.weight += 1.0,
-                None => terms.push(Term { key, weight: 1.0, kind: TermKind::Word, surface: word.to_owned() }),
-            }
-        }
-        Analysis { language, terms }
-    }
 }

@@ -1,7 +1,6 @@
 //! Explanations of text similarity: which shared terms drove a score, named in both languages.
 
-use std::collections::HashMap;
-
+use foldhash::HashMap;
 use uuid::Uuid;
 
 use crate::analysis::{Analyzer, Language};
@@ -30,7 +29,7 @@ impl Surfaces {
             Language::De => &mut self.de,
         };
         for term in &terms.terms {
-            if !map.contains_key(&term.key) && !term.surface.is_empty() {
+            if !term.surface.is_empty() && !map.contains_key(&term.key) {
                 map.insert(term.key.clone(), term.surface.clone());
             }
         }
