@@ -65,8 +65,14 @@ pub enum Reason {
         /// How many in all.
         count: usize,
     },
-    /// Already connected at two removes: a partner of one has worked with a partner of the other.
-    PartnersOfPartners,
+    /// No shared partner, but the candidate worked with partners of one's partners.
+    PartnersOfPartners {
+        /// Keys of some of the candidate's partners that one's partners worked with; the app
+        /// names them.
+        keys: Vec<String>,
+        /// How many such partners the candidate has.
+        count: usize,
+    },
     /// Programme areas both have worked in.
     SharedAreas {
         /// The areas.

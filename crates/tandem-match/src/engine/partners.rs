@@ -143,12 +143,15 @@ impl Engine {
         found
             .reasons
             .iter()
-            .filter_map(|reason| match reason {
-                GraphReason::SharedPartners { via, count } => Some(Reason::SharedPartners {
-                    keys: via.iter().map(|n| self.graph.key(*n).to_owned()).collect(),
-                    count: *count,
-                }),
-                GraphReason::SharedAreas { areas } => Some(Reason::SharedAreas { areas: areas.clone() }),
+            .map(|reason| {
+                let keys = |via: &[NodeId]| via.iter().map(|n| self.graph.key(*n).to_owned()).collect();
+                match reason {
+                    GraphReason::SharedPartners { via, count } => Reason::SharedPartners { keys: keys(via), count: *count },
+                    GraphReason::PartnersOfPartners { via, count } => {
+                        Reason::PartnersOfPartners { keys: keys(via), count: *count }
+                    }
+                    GraphReason::SharedAreas { areas } => Reason::SharedAreas { areas: areas.clone() },
+                }
             })
             .collect()
     }
