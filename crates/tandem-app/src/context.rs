@@ -1,7 +1,8 @@
 //! The application handle passed to every use case: database, configuration, reference data.
 
 use crate::error::AppResult;
-use std::path::PathBuf;
+use crate::matching::service::MatchingService;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tandem_core::nace::NaceCatalogue;
 use tandem_core::partnering::KeywordCatalogue;
@@ -46,6 +47,8 @@ struct Inner {
     config: AppConfig,
     nace: NaceCatalogue,
     keywords: Keywords,
+    /// Built on first use: commands that never ask for a recommendation pay nothing.
+    matching: MatchingService,
 }
 
 /// The keyword taxonomies of partnering profiles.
@@ -79,7 +82,15 @@ impl App {
     /// Wraps an already migrated database.
     pub fn with_db(db: Db, config: AppConfig) -> App {
         let keywords = Keywords { markets: tandem_io::taxonomy::markets(), technologies: tandem_io::taxonomy::technologies() };
-        App { inner: Arc::new(Inner { db, config, nace: tandem_io::nace::catalogue(), keywords }) }
+        App {
+            inner: Arc::new(Inner {
+                db,
+                config,
+                nace: tandem_io::nace::catalogue(),
+                keywords,
+                matching: MatchingService::default(),
+            }),
+        }
     }
 
     /// The database.
@@ -100,6 +111,21 @@ impl App {
     /// The keyword taxonomies of partnering profiles.
     pub fn keywords(&self) -> &Keywords {
         &self.inner.keywords
+    }
+
+    /// This server's matching engine (built on first use, kept current through the change log).
+    pub(crate) fn matching(&self) -> &MatchingService {
+        &self.inner.matching
+    }
+
+    /// Adds the operator's bilingual dictionary file (Ding/FreeDict text format, or `de<TAB>en`)
+    /// to the matching lexicon; returns the number of entries. Call it at startup, before the
+    /// first recommendation: a file that cannot be read or has a bad line is refused with its
+    /// name, the line and how to fix it.
+    pub fn load_matching_lexicon(&self, path: &Path) -> AppResult<usize> {
+        let (lexicon, added) = crate::matching::lexicon::with_dictionary_file(self.nace(), self.keywords(), path)?;
+        self.inner.matching.set_lexicon(lexicon)?;
+        Ok(added)
     }
 
     /// The web session store over the same database.

@@ -13,6 +13,7 @@ pub mod mail;
 pub mod matching;
 pub mod partnering;
 pub mod portability;
+pub mod research;
 pub mod text;
 
 pub use context::{App, AppConfig, Keywords};

@@ -110,9 +110,9 @@ const PUBLISHED_BY_CITY_AND_TYPE: &str = "SELECT c.name, p.profile_type, COUNT(*
      WHERE p.state = 'published' GROUP BY c.name, p.profile_type ORDER BY c.name, p.profile_type";
 
 /// Stores a new agreement (its category is derived from the type).
-pub async fn insert(conn: Conn<'_>, agreement: &Agreement) -> StoreResult<()> {
+pub async fn insert(mut conn: Conn<'_>, agreement: &Agreement) -> StoreResult<()> {
     let t = agreement.input.agreement_type;
-    on_db!(conn, |c| sqlx::query(INSERT)
+    on_db!(&mut conn, |c| sqlx::query(INSERT)
         .bind(agreement.id.0)
         .bind(agreement.profile_id.0)
         .bind(agreement.interest_id.map(|i| i.0))
@@ -127,10 +127,10 @@ pub async fn insert(conn: Conn<'_>, agreement: &Agreement) -> StoreResult<()> {
         .bind(agreement.confirmed_by.map(|u| u.0))
         .bind(agreement.created_at)
         .bind(agreement.confirmed_at)
-        .execute(&mut *c)
+        .execute(&mut **c)
         .await
         .map(|r| r.rows_affected()))?;
-    Ok(())
+    crate::change_log::append(conn, crate::change_log::kind::AGREEMENT, &agreement.id.0.to_string(), agreement.created_at).await
 }
 
 /// One agreement.
@@ -157,20 +157,33 @@ pub async fn for_org(conn: Conn<'_>, org: OrgId) -> StoreResult<Vec<Agreement>> 
 /// Confirms or rejects a recorded agreement; returns the rows changed: 0 when it was no longer
 /// recorded (someone decided first) or does not exist.
 pub async fn set_state(
-    conn: Conn<'_>,
+    mut conn: Conn<'_>,
     id: AgreementId,
     state: AgreementState,
     by: Option<UserId>,
     at: DateTime<Utc>,
 ) -> StoreResult<u64> {
-    Ok(on_db!(conn, |c| sqlx::query(SET_STATE)
+    let changed = on_db!(&mut conn, |c| sqlx::query(SET_STATE)
         .bind(id.0)
         .bind(state.key())
         .bind(by.map(|u| u.0))
         .bind(at)
-        .execute(&mut *c)
+        .execute(&mut **c)
         .await
-        .map(|r| r.rows_affected()))?)
+        .map(|r| r.rows_affected()))?;
+    if changed > 0 {
+        crate::change_log::append(conn, crate::change_log::kind::AGREEMENT, &id.0.to_string(), at).await?;
+    }
+    Ok(changed)
+}
+
+const CONFIRMED_PAIRS: &str = "SELECT DISTINCT owner_org_id, partner_org_id FROM agreements WHERE state = 'confirmed'";
+
+/// The (owner, partner) organisations of every confirmed agreement: partnerships for the
+/// collaboration graph.
+pub async fn confirmed_pairs(conn: Conn<'_>) -> StoreResult<Vec<(OrgId, OrgId)>> {
+    let rows: Vec<(Uuid, Uuid)> = on_db!(conn, |c| sqlx::query_as(CONFIRMED_PAIRS).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(|(a, b)| (OrgId(a), OrgId(b))).collect())
 }
 
 /// Stores an evidence file's record and its bytes.

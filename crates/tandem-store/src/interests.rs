@@ -251,22 +251,37 @@ pub async fn for_support_org(conn: Conn<'_>, support: Option<OrgId>) -> StoreRes
 /// Moves a submitted interest to `state` (introduced, declined or withdrawn); returns the rows
 /// changed: 0 when it was no longer submitted (someone decided first) or does not exist.
 pub async fn decide(
-    conn: Conn<'_>,
+    mut conn: Conn<'_>,
     id: InterestId,
     state: InterestState,
     reason: Option<&str>,
     decided_by: Option<UserId>,
     at: DateTime<Utc>,
 ) -> StoreResult<u64> {
-    Ok(on_db!(conn, |c| sqlx::query(DECIDE)
+    let changed = on_db!(&mut conn, |c| sqlx::query(DECIDE)
         .bind(id.0)
         .bind(state.key())
         .bind(reason)
         .bind(decided_by.map(|u| u.0))
         .bind(at)
-        .execute(&mut *c)
+        .execute(&mut **c)
         .await
-        .map(|r| r.rows_affected()))?)
+        .map(|r| r.rows_affected()))?;
+    // An introduction links the two organisations in the collaboration graph.
+    if changed > 0 && state == InterestState::Introduced {
+        crate::change_log::append(conn, crate::change_log::kind::INTRODUCTION, &id.0.to_string(), at).await?;
+    }
+    Ok(changed)
+}
+
+const INTRODUCED_PAIRS: &str = "SELECT DISTINCT p.owner_org_id, i.from_org_id FROM interests i \
+     JOIN profiles p ON p.id = i.profile_id WHERE i.state = 'introduced'";
+
+/// The (profile owner, interested organisation) pairs of every introduction made: partnerships
+/// for the collaboration graph.
+pub async fn introduced_pairs(conn: Conn<'_>) -> StoreResult<Vec<(OrgId, OrgId)>> {
+    let rows: Vec<(Uuid, Uuid)> = on_db!(conn, |c| sqlx::query_as(INTRODUCED_PAIRS).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(|(a, b)| (OrgId(a), OrgId(b))).collect())
 }
 
 /// The organisations introduced to the owner of `profile` (they may now see who it is).

@@ -2,17 +2,20 @@
 //! text per operation. Modules hold the SQL of one aggregate each; no business decisions here.
 
 pub mod agreements;
+pub mod change_log;
 pub mod cities;
 mod db;
 pub mod error;
 pub mod interests;
 pub mod login_failures;
+pub mod match_feedback;
 pub mod memberships;
 pub mod organisations;
 pub mod outbox;
 pub mod people;
 pub mod profiles;
 pub mod programmes;
+pub mod research;
 pub mod saved_searches;
 pub mod sessions;
 pub mod tokens;

@@ -117,6 +117,7 @@ pub async fn insert(
             .await.map(|r| r.rows_affected())
     })?;
     replace_nace(&mut conn, id, &input.nace_codes, &index.nace_sections).await?;
+    crate::change_log::append(conn.reborrow(), crate::change_log::kind::ORGANISATION, &id.0.to_string(), now).await?;
     // Everything stored is known here; reading it back would cost two queries per row in imports.
     Ok(Organisation {
         id,
@@ -159,6 +160,7 @@ pub async fn update(
         return Err(if exists == 0 { StoreError::NotFound } else { StoreError::Conflict });
     }
     replace_nace(&mut conn, id, &input.nace_codes, &index.nace_sections).await?;
+    crate::change_log::append(conn.reborrow(), crate::change_log::kind::ORGANISATION, &id.0.to_string(), now).await?;
     get(conn, id).await?.ok_or(StoreError::NotFound)
 }
 
@@ -430,8 +432,23 @@ pub async fn external_id_of(conn: Conn<'_>, id: OrgId) -> StoreResult<Option<Str
 
 /// Gives organisation `id` a bulk-exchange reference; `Duplicate` (field
 /// `organisation.external_id`) if another organisation has it, `NotFound` if `id` is gone.
-pub async fn set_external_id(conn: Conn<'_>, id: OrgId, external_id: &str) -> StoreResult<()> {
-    let changed =
-        on_db!(conn, |c| sqlx::query(SET_EXTERNAL_ID).bind(id.0).bind(external_id).execute(&mut *c).await.map(|r| r.rows_affected()))?;
-    if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+pub async fn set_external_id(mut conn: Conn<'_>, id: OrgId, external_id: &str) -> StoreResult<()> {
+    let changed = on_db!(&mut conn, |c| sqlx::query(SET_EXTERNAL_ID)
+        .bind(id.0)
+        .bind(external_id)
+        .execute(&mut **c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    // The CLI names organisations by this reference in matching results.
+    crate::change_log::append(conn, crate::change_log::kind::ORGANISATION, &id.0.to_string(), Utc::now()).await
+}
+
+const EXTERNAL_IDS: &str = "SELECT id, external_id FROM organisations WHERE external_id IS NOT NULL";
+
+/// Every organisation's bulk-exchange reference, for those that have one.
+pub async fn external_ids(conn: Conn<'_>) -> StoreResult<Vec<(Uuid, String)>> {
+    Ok(on_db!(conn, |c| sqlx::query_as(EXTERNAL_IDS).fetch_all(&mut *c).await)?)
 }

@@ -248,6 +248,7 @@ pub async fn insert(mut conn: Conn<'_>, new: &NewProfile<'_>, now: DateTime<Utc>
         .await
         .map(|r| r.rows_affected()))?;
     replace_tags(&mut conn, new.id, c).await?;
+    crate::change_log::append(conn.reborrow(), crate::change_log::kind::PROFILE, &new.id.0.to_string(), now).await?;
     Ok(Profile {
         id: new.id,
         external_id: new.external_id.map(str::to_owned),
@@ -289,7 +290,8 @@ pub async fn update_content(
     if changed == 0 {
         return Err(missing_or_conflict(&mut conn, id).await?);
     }
-    replace_tags(&mut conn, id, c).await
+    replace_tags(&mut conn, id, c).await?;
+    crate::change_log::append(conn, crate::change_log::kind::PROFILE, &id.0.to_string(), now).await
 }
 
 /// Writes a new lifecycle state if the profile is still at `expected_version`. Returns false
@@ -318,6 +320,9 @@ pub async fn set_lifecycle(
         .execute(&mut **db)
         .await
         .map(|r| r.rows_affected()))?;
+    if changed == 1 {
+        crate::change_log::append(conn, crate::change_log::kind::PROFILE, &id.0.to_string(), now).await?;
+    }
     Ok(changed == 1)
 }
 
@@ -461,6 +466,11 @@ pub async fn for_support(conn: Conn<'_>, orgs: &[OrgId], include_unassigned: boo
 pub async fn open_interest_count(mut conn: Conn<'_>, id: ProfileId) -> StoreResult<i64> {
     const SQL: &str = "SELECT COUNT(*) FROM interests WHERE profile_id = $1 AND state = 'submitted'";
     Ok(on_db!(&mut conn, |db| sqlx::query_scalar(SQL).bind(id.0).fetch_one(&mut **db).await)?)
+}
+
+/// Every published profile (the matching engine's collection), by id.
+pub async fn published(conn: Conn<'_>) -> StoreResult<Vec<Profile>> {
+    select(conn, "WHERE p.state = 'published'", Vec::new(), "ORDER BY p.id").await
 }
 
 /// Every profile in `state` (the review queue: submitted ones), oldest change first.

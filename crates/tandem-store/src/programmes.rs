@@ -72,6 +72,7 @@ pub async fn insert(mut conn: Conn<'_>, id: ProgrammeId, org: OrgId, input: &Pro
         .execute(&mut **c)
         .await.map(|r| r.rows_affected()))?;
     replace_sectors(&mut conn, id, &input.sectors).await?;
+    crate::change_log::append(conn.reborrow(), crate::change_log::kind::PROGRAMME, &id.0.to_string(), now).await?;
     get(conn, id).await?.ok_or(StoreError::NotFound)
 }
 
@@ -101,6 +102,7 @@ pub async fn update(
         return Err(if exists == 0 { StoreError::NotFound } else { StoreError::Conflict });
     }
     replace_sectors(&mut conn, id, &input.sectors).await?;
+    crate::change_log::append(conn.reborrow(), crate::change_log::kind::PROGRAMME, &id.0.to_string(), now).await?;
     get(conn, id).await?.ok_or(StoreError::NotFound)
 }
 

@@ -61,6 +61,13 @@ impl Tr {
         LOCALES.try_lookup_with_args(self.lang(), key, &args).unwrap_or_else(|| key.to_owned())
     }
 
+    /// The message `key` with named arguments (numbers select plural forms: pass them as
+    /// `FluentValue::from(n)`).
+    pub fn args(&self, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.clone())).collect();
+        LOCALES.try_lookup_with_args(self.lang(), key, &map).unwrap_or_else(|| key.to_owned())
+    }
+
     /// A whole number with the locale's digit grouping (1,250,000 / 1.250.000).
     pub fn number(&self, n: i64) -> String {
         match self.locale {
@@ -96,7 +103,7 @@ impl Tr {
     /// variables only resolve with arguments, so every variable name in use is supplied.
     pub fn has(locale: Locale, key: &str) -> bool {
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-        for name in ["count", "formatted", "name", "city", "page"] {
+        for name in ["count", "formatted", "name", "city", "page", "items", "names", "code", "label", "this", "other", "country", "title"] {
             args.insert(Cow::Borrowed(name), FluentValue::from(1));
         }
         LOCALES.try_lookup_with_args(Tr::new(locale).lang(), key, &args).is_some()

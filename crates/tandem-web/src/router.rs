@@ -95,6 +95,11 @@ pub fn router(state: AppState) -> Router {
         .route("/account/tokens", post(pages::account::create_token))
         .route("/account/tokens/{id}/revoke", post(pages::account::revoke_token))
         .route("/locale/{locale}", get(pages::locale::switch))
+        .route("/profiles/{id}/matches", get(pages::matching::profile_matches))
+        .route("/profiles/{id}/research-partners", get(pages::matching::profile_research_partners))
+        .route("/organisations/{id}/partners", get(pages::matching::organisation_partners))
+        .route("/programmes/{id}/smes", get(pages::matching::programme_smes))
+        .route(pages::matching::FEEDBACK_PATH, post(pages::matching::feedback))
         .fallback(pages::not_found);
 
     Router::new()

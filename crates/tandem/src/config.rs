@@ -26,8 +26,18 @@ pub const DEFAULT_JOBS_INTERVAL_SECS: u64 = 600;
 
 /// Settings that may come from the environment or the config file (the file's keys and, upper-cased
 /// with the `TANDEM_` prefix, the variables' names).
-pub const KEYS: [&str; 9] =
-    ["data_dir", "database_url", "log_format", "log", "addr", "base_url", "smtp_url", "mail_from", "jobs_interval_secs"];
+pub const KEYS: [&str; 10] = [
+    "data_dir",
+    "database_url",
+    "log_format",
+    "log",
+    "addr",
+    "base_url",
+    "smtp_url",
+    "mail_from",
+    "jobs_interval_secs",
+    "lexicon",
+];
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -62,6 +72,8 @@ pub struct Layer {
     /// A number in the file, text in the environment: both are accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jobs_interval_secs: Option<NumberOrText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lexicon: Option<PathBuf>,
 }
 
 /// A setting that is a number in TOML and text in the environment.
@@ -86,6 +98,7 @@ impl Layer {
             smtp_url: None,
             mail_from: Some(DEFAULT_MAIL_FROM.to_owned()),
             jobs_interval_secs: None,
+            lexicon: None,
         }
     }
 }
@@ -123,6 +136,8 @@ pub struct Config {
     /// Seconds between two runs of the scheduled jobs (profile lifecycle, search alerts) in
     /// `serve` and `demo`; 0 turns them off (for deployments that run `tandem jobs run` from cron).
     pub jobs_interval_secs: u64,
+    /// A bilingual dictionary file (Ding/FreeDict text format) added to the matching lexicon.
+    pub lexicon: Option<PathBuf>,
 }
 
 impl fmt::Debug for Config {
@@ -139,6 +154,7 @@ impl fmt::Debug for Config {
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
             .field("jobs_interval_secs", &self.jobs_interval_secs)
+            .field("lexicon", &self.lexicon)
             .finish()
     }
 }
@@ -242,6 +258,7 @@ impl Config {
             smtp_url: non_empty(layer.smtp_url),
             mail_from,
             jobs_interval_secs,
+            lexicon: layer.lexicon.filter(|p| !p.as_os_str().is_empty()),
         })
     }
 

@@ -2,14 +2,29 @@
 //! potential partners on an organisation, SMEs that fit a programme, cross-lingual search, and
 //! the users' thumbs up/down on them.
 //!
-//! SKELETON: the types and signatures below are the contract between the app, the web pages and
-//! the CLI; bodies are being written.
+//! The types below are the contract between the app, the web pages and the CLI.
+//!
+//! - `lexicon` builds the bilingual lexicon from shipped data (and the operator's dictionary);
+//! - `documents` turns records into the engine's documents;
+//! - `service` holds each server's engine and keeps it current through the change log;
+//! - `recommend` and `feedback` are the use cases.
+
+mod documents;
+pub mod lexicon;
+mod recommend;
+mod feedback;
+pub(crate) mod service;
+
+pub use feedback::record_feedback;
+pub use recommend::{
+    matching_profiles, potential_partners, recommend_partners_by_key, research_partners, search_profile_keys, search_profiles,
+    smes_for_programme, KeyedMatch, MAX_LIMIT,
+};
 
 use crate::{App, AppResult};
 use serde::Serialize;
 use tandem_core::directory::OrgKind;
 use tandem_core::partnering::ProfileType;
-use tandem_core::policy::Actor;
 use tandem_core::{OrgId, ProfileId, ProgrammeId};
 
 pub use tandem_match::explain::{Reason, SharedTerm};
@@ -93,32 +108,10 @@ pub enum FeedbackTarget {
     External(String),
 }
 
-/// Published profiles of other organisations matching a profile the actor may see.
-pub async fn matching_profiles(app: &App, actor: &Actor, profile: ProfileId, limit: usize) -> AppResult<Vec<RecommendedProfile>> {
-    let _ = (app, actor, profile, limit);
-    Ok(Vec::new())
-}
 
-/// Organisations that do research on what a profile is about (shown on R&D requests).
-pub async fn research_partners(app: &App, actor: &Actor, profile: ProfileId, limit: usize) -> AppResult<Vec<RecommendedOrganisation>> {
-    let _ = (app, actor, profile, limit);
-    Ok(Vec::new())
-}
-
-/// New partners for an organisation in its partner city, excluding existing partners.
-pub async fn potential_partners(app: &App, actor: &Actor, org: OrgId, limit: usize) -> AppResult<PartnerSuggestions> {
-    let _ = (app, actor, org, limit);
-    Ok(PartnerSuggestions { partner_city: None, items: Vec::new() })
-}
-
-/// SMEs and start-ups that fit a programme the actor may see.
-pub async fn smes_for_programme(app: &App, actor: &Actor, programme: ProgrammeId, limit: usize) -> AppResult<Vec<RecommendedOrganisation>> {
-    let _ = (app, actor, programme, limit);
-    Ok(Vec::new())
-}
-
-/// Stores the actor's thumbs up (`true`) or down on a recommendation, replacing an earlier vote.
-pub async fn record_feedback(app: &App, actor: &Actor, subject: FeedbackSubject, target: FeedbackTarget, up: bool) -> AppResult<()> {
-    let _ = (app, actor, subject, target, up);
-    Ok(())
+/// Brings this server's matching engine up to date with every committed change (building it on
+/// first use) and returns the id of the last change applied. Recommendations do this
+/// themselves; a server may call it after startup to warm the engine up.
+pub async fn catch_up(app: &App) -> AppResult<i64> {
+    Ok(app.matching().current(app).await?.applied_up_to())
 }

@@ -2,25 +2,30 @@
 //! daily or weekly digest emails the profiles published since the last one; every email carries
 //! an unsubscribe link that works without logging in.
 //!
+//! Each digest also carries "recommended for you": new profiles that the matching engine finds
+//! for the recipient's organisations' own published profiles, each with one line of reasons
+//! (once per user and run, however many searches they have).
+//!
 //! The digest is safe to run on several app servers at once: each search's window is moved by a
 //! conditional update in the same transaction as its email, so when two runs race for a search
 //! one wins and the other's transaction (its queued email included) is rolled back.
 
 use super::market::{published_since, MarketQuery};
-use crate::mail::profile_messages::{search_alert, AlertItem};
+use crate::mail::profile_messages::{reasons_line, search_alert, AlertItem};
+use crate::matching::RecommendedProfile;
 use crate::{App, AppError, AppResult};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore as _;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use tandem_core::account::Locale;
-use tandem_core::partnering::{Profile, ProfileType};
+use tandem_core::partnering::{Profile, ProfileState, ProfileType};
 use tandem_core::policy::{Actor, Denied};
 use tandem_core::validation::{required_text, ValidationErrors};
-use tandem_core::{CityId, OrgId, SavedSearchId};
+use tandem_core::{CityId, OrgId, ProfileId, SavedSearchId, UserId};
 use tandem_store::saved_searches::{self, SavedSearch};
-use tandem_store::{cities, organisations, outbox, users, Conn};
+use tandem_store::{cities, organisations, outbox, profiles, users, Conn};
 
 /// Longest name of a saved search.
 pub const NAME_MAX: usize = 100;
@@ -28,6 +33,10 @@ pub const NAME_MAX: usize = 100;
 pub const MAX_PER_USER: i64 = 20;
 /// Most profiles listed in one alert (the email links to all results).
 pub const ALERT_LIMIT: i64 = 50;
+/// Most "recommended for you" profiles in one alert.
+pub const RECOMMENDED_LIMIT: usize = 5;
+/// Most of a recipient's own profiles that recommendations are sought for.
+const OWN_PROFILES_MAX: usize = 10;
 /// Longest stored query (JSON); real queries are far shorter.
 const QUERY_MAX: usize = 2_000;
 /// Longest unsubscribe token looked up (ours are 43 characters).
@@ -237,13 +246,15 @@ pub async fn run_digest(app: &App, now: DateTime<Utc>) -> AppResult<DigestReport
         cities::list(conn.conn()).await?.into_iter().map(|c| (c.id, c.name)).collect()
     };
     let mut owner_cities: HashMap<OrgId, String> = HashMap::new();
+    let mut recommended_to: HashSet<UserId> = HashSet::new();
     for frequency in Frequency::ALL {
         let due = {
             let mut conn = app.db().acquire().await?;
             saved_searches::due(conn.conn(), frequency.key(), now - frequency.period()).await?
         };
         for search in due {
-            match digest_one(app, &search, now, &city_names, &mut owner_cities).await {
+            let recommend = recommended_to.insert(search.user_id);
+            match digest_one(app, &search, now, &city_names, &mut owner_cities, recommend).await {
                 Ok(Outcome::Sent) => report.sent += 1,
                 Ok(Outcome::Skipped) => report.skipped += 1,
                 Err(error) => {
@@ -262,6 +273,7 @@ async fn digest_one(
     now: DateTime<Utc>,
     city_names: &HashMap<CityId, String>,
     owner_cities: &mut HashMap<OrgId, String>,
+    recommend: bool,
 ) -> AppResult<Outcome> {
     let query: MarketQuery = serde_json::from_str(&search.query)
         .map_err(|e| AppError::Internal(format!("saved search {} has an unreadable query: {e}", search.id)))?;
@@ -271,8 +283,17 @@ async fn digest_one(
         .into_iter()
         .filter(|p| p.lifecycle.published_at.is_some_and(|at| at <= now))
         .collect();
+    // Recommendations are a bonus: when the engine fails, the search's own results still go out.
+    let recommended = if recommend {
+        recommended_for(app, search.user_id, search.last_sent_at, now, &found).await.unwrap_or_else(|error| {
+            tracing::warn!(user = %search.user_id, %error, "no recommendations for an alert");
+            Vec::new()
+        })
+    } else {
+        Vec::new()
+    };
     // Everything the email needs is read before the transaction, which stays short.
-    let email = if found.is_empty() {
+    let email = if found.is_empty() && recommended.is_empty() {
         None
     } else {
         let mut conn = app.db().acquire().await?;
@@ -285,14 +306,17 @@ async fn digest_one(
                         title: profile.content.title.clone(),
                         kind_and_city: format!("{} · {city}", type_label(user.locale, profile.content.profile_type)),
                         link: format!("{}/profiles/{}", app.config().base_url, profile.id),
+                        why: None,
                     });
                 }
+                let picks: Vec<AlertItem> = recommended.iter().map(|r| recommended_item(app, user.locale, r)).collect();
                 let base = &app.config().base_url;
                 let message = search_alert(
                     user.locale,
                     &user.display_name,
                     &search.name,
                     &items,
+                    &picks,
                     &format!("{base}{}", marketplace_path(&query)),
                     &format!("{base}/searches/unsubscribe/{}", search.unsubscribe_token),
                 );
@@ -316,6 +340,78 @@ async fn digest_one(
     };
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// New profiles (published in the window `(since, now]`) that match the published profiles of
+/// the user's organisations, best first, leaving out those the search found already. Anonymous
+/// like the rest of the alert: the owner is never named.
+async fn recommended_for(
+    app: &App,
+    user: UserId,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+    found: &[Profile],
+) -> AppResult<Vec<RecommendedProfile>> {
+    let Some((_, actor)) = crate::auth::actor_for(app, user).await? else { return Ok(Vec::new()) };
+    let own_orgs: Vec<OrgId> = match actor.user() {
+        Ok(u) => u.memberships.iter().map(|m| m.org_id).collect(),
+        Err(_) => return Ok(Vec::new()),
+    };
+    let mut own_profiles: Vec<ProfileId> = Vec::new();
+    {
+        let mut conn = app.db().acquire().await?;
+        for org in &own_orgs {
+            let published = profiles::for_owner(conn.conn(), *org).await?.into_iter().filter(|p| p.lifecycle.state == ProfileState::Published);
+            own_profiles.extend(published.map(|p| p.id));
+        }
+    }
+    let mut best: HashMap<ProfileId, RecommendedProfile> = HashMap::new();
+    for own in own_profiles.into_iter().take(OWN_PROFILES_MAX) {
+        for r in crate::matching::matching_profiles(app, &actor, own, RECOMMENDED_LIMIT * 4).await? {
+            if best.get(&r.id).is_none_or(|b| b.score < r.score) {
+                best.insert(r.id, r);
+            }
+        }
+    }
+    let mut picks = Vec::new();
+    let mut conn = app.db().acquire().await?;
+    for r in best.into_values() {
+        if found.iter().any(|p| p.id == r.id) {
+            continue;
+        }
+        let Some(profile) = profiles::get(conn.conn(), r.id).await? else { continue };
+        let new = profile.lifecycle.published_at.is_some_and(|at| at > since && at <= now);
+        if new && profile.lifecycle.state == ProfileState::Published && !own_orgs.contains(&profile.owner_org_id) {
+            picks.push(r);
+        }
+    }
+    picks.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
+    picks.truncate(RECOMMENDED_LIMIT);
+    Ok(picks)
+}
+
+/// A recommendation as an alert line, with its reasons in `locale`.
+fn recommended_item(app: &App, locale: Locale, r: &RecommendedProfile) -> AlertItem {
+    let keywords = app.keywords();
+    let keyword = |code: &str| {
+        let (taxonomy, bare) = match code.split_once(':') {
+            Some(("market", c)) => (&keywords.markets, c),
+            Some((_, c)) => (&keywords.technologies, c),
+            None => (&keywords.technologies, code),
+        };
+        match taxonomy.get(bare) {
+            Some(e) if locale == Locale::De => e.label_de.clone(),
+            Some(e) => e.label_en.clone(),
+            None => bare.to_owned(),
+        }
+    };
+    let why = reasons_line(locale, &r.reasons, keyword);
+    AlertItem {
+        title: r.title.clone(),
+        kind_and_city: format!("{} · {}", type_label(locale, r.profile_type), r.city),
+        link: format!("{}/profiles/{}", app.config().base_url, r.id),
+        why: (!why.is_empty()).then_some(why),
+    }
 }
 
 /// The city name of an owner organisation, cached for the run.

@@ -18,15 +18,19 @@ pub const TITLE: &str = "VR training simulator for surgical teams";
 
 /// Stores a profile of `owner` with `lifecycle` as the profile use cases would leave it.
 pub async fn insert_profile(env: &Env, owner: OrgId, title: &str, lifecycle: Lifecycle) -> ProfileId {
-    let content = ProfileDraft {
+    let draft = ProfileDraft {
         profile_type: "TO".into(),
         language: "en".into(),
         title: title.into(),
         summary: Some("Immersive training for operating-theatre teams, ready for clinical pilots.".into()),
         ..ProfileDraft::default()
-    }
-    .validate(env.app.keywords())
-    .expect("valid profile");
+    };
+    insert_draft(env, owner, &draft, lifecycle).await
+}
+
+/// Stores `draft` as a profile of `owner` with `lifecycle`.
+pub async fn insert_draft(env: &Env, owner: OrgId, draft: &ProfileDraft, lifecycle: Lifecycle) -> ProfileId {
+    let content = draft.validate(env.app.keywords()).expect("valid profile");
     let search_text = tandem_app::partnering::profiles::search_text(&env.app, &content);
     let new = NewProfile {
         id: ProfileId::new(),
@@ -211,4 +215,66 @@ async fn saving_is_checked_and_each_user_manages_only_their_own() {
         alerts::save(&env.app, &anna, &format!("Search {i}"), &q, "daily").await.expect("save within the limit");
     }
     assert_eq!(invalid_field(alerts::save(&env.app, &anna, "One too many", &q, "daily").await, "name"), "limit_reached");
+}
+
+/// A profile about VR training for medical technology, in German or English.
+fn vr_training(profile_type: &str, german: bool, title: &str) -> ProfileDraft {
+    let summary = if german {
+        "VR-Trainingssimulationen für die Medizintechnik: virtuelle Realität, mit der OP-Teams die Bedienung neuer \
+         Medizinprodukte üben, bevor sie sie am Patienten einsetzen."
+    } else {
+        "Virtual reality training simulations for medical devices: surgical teams practise using new medical devices \
+         before they use them on patients."
+    };
+    ProfileDraft {
+        profile_type: profile_type.into(),
+        language: if german { "de" } else { "en" }.into(),
+        title: title.into(),
+        summary: Some(summary.into()),
+        description: Some(summary.into()),
+        keywords_technology: vec!["ict.software".into()],
+        nace_codes: vec!["62.01".into()],
+        ..ProfileDraft::default()
+    }
+}
+
+#[tokio::test]
+async fn digests_recommend_new_profiles_that_fit_the_recipients_own_profiles() {
+    let env = Env::new().await;
+    // A Leipzig SME with a published German request, whose German-speaking admin saved a search
+    // that finds nothing new.
+    let leipzig = env.city("Leipzig").await;
+    let (org, admin, admin_actor) = env.org("owner@schenker.example", &draft("Schenker Medizintechnik GmbH", OrgKind::Sme, leipzig)).await;
+    let schenker = org.id;
+    set_german(&env, &admin).await;
+    insert_draft(&env, schenker, &vr_training("TR", true, "VR-Trainingssimulationen für die Medizintechnik"), published_at(Utc::now() - Duration::days(10))).await;
+    alerts::save(&env.app, &admin_actor, "Sensoren", &query("sensor"), "daily").await.expect("save");
+    // Someone without an organisation, with the same search: nothing to recommend, no email.
+    let (_, anna) = env.user("anna@daden.example", true).await;
+    alerts::save(&env.app, &anna, "Sensors", &query("sensor"), "daily").await.expect("save");
+    // A Birmingham SME publishes an English offer about the same thing.
+    let birmingham = env.city("Birmingham").await;
+    let (holo, _, _) = env.org("owner@holosphere.example", &draft("Holosphere VR Ltd", OrgKind::Sme, birmingham)).await;
+    let offer_title = "Virtual reality training for medical devices";
+    let offer = insert_draft(&env, holo.id, &vr_training("TO", false, offer_title), published_at(Utc::now())).await;
+
+    let report = alerts::run_digest(&env.app, later(1)).await.expect("digest");
+    assert_eq!(report, DigestReport { sent: 1, skipped: 1, failed: 0 }, "only the organisation's admin gets an email");
+    assert!(env.outbox_to("anna@daden.example").await.is_empty());
+    let mail = env.outbox_to(admin.email.as_str()).await;
+    assert_eq!(mail.len(), 1);
+    let (subject, body) = (&mail[0].subject, &mail[0].body_text);
+    assert_eq!(subject, "Für Sie empfohlen: 1 neues Kooperationsprofil");
+    assert!(body.contains("Für Sie empfohlen") && body.contains(offer_title), "{body}");
+    assert!(body.contains("Technologieangebot · Birmingham"), "{body}");
+    assert!(body.contains(&format!("{BASE_URL}/profiles/{offer}")), "{body}");
+    let why = body.lines().find(|l| l.trim_start().starts_with("Warum: ")).unwrap_or_else(|| panic!("one line of reasons: {body}"));
+    assert!(why.len() > "  Warum: ".len() + 3, "{why}");
+    assert!(!body.contains("Holosphere"), "recommendations are anonymous: {body}");
+    assert!(!body.contains("VR-Trainingssimulationen"), "never the recipient's own profile: {body}");
+
+    // The next day nothing is new: no email.
+    let next_day = alerts::run_digest(&env.app, later(2) + Duration::minutes(5)).await.expect("digest");
+    assert_eq!(next_day.sent, 0);
+    assert_eq!(env.outbox_to(admin.email.as_str()).await.len(), 1);
 }

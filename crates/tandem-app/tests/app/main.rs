@@ -6,11 +6,13 @@ mod auth;
 mod demo;
 mod directory;
 mod lifecycle_job;
+mod matching;
 mod mail;
 mod partnering_interests;
 mod partnering_profiles;
 mod portability;
 mod profile_exchange;
+mod research_import;
 
 use tandem_app::admin::{self, NewAccount};
 use tandem_app::{App, AppConfig, AppError};

@@ -38,6 +38,8 @@ pub struct Lexicon {
 #[derive(Debug, Clone, Default)]
 struct Data {
     concepts: Vec<Concept>,
+    /// Every stem key of a phrase in any table, numbered ([`KeyId`]).
+    key_ids: HashMap<String, KeyId>,
     concept_index: HashMap<String, u32>,
     /// Concept phrases per language (index: [`lang_index`]).
     concept_phrases: [PhraseTable; 2],
@@ -56,57 +58,118 @@ struct Concept {
     label_de: String,
 }
 
-/// Phrases (sequences of stem keys) indexed by their first key, longest first.
+/// A stem key as a number: the lexicon numbers every key its phrases use, so that matching
+/// text against phrases compares integers instead of strings. Keys the lexicon does not know
+/// have no id and cannot be part of any phrase.
+pub(crate) type KeyId = u32;
+
+/// Phrases (sequences of key ids) as a trie, so that finding the longest phrase at a
+/// position of the text takes one step per key of the text, however many phrases share a
+/// first key.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseTable {
-    by_first: HashMap<String, Vec<Phrase>>,
+    /// The node each first key leads to ([`NO_NODE`]: no phrase starts with it).
+    first: Vec<u32>,
+    /// The nodes: a phrase's keys lead from its first key's node to the node of the phrase.
+    nodes: Vec<Node>,
+    /// The node a node leads to by the next key (`node << 32 | key`).
+    next: HashMap<u64, u32>,
 }
 
-#[derive(Debug, Clone)]
-struct Phrase {
-    rest: Box<[String]>,
-    target: u32,
+const NO_NODE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    /// The target of the phrase that ends here, if one does.
+    target: Option<u32>,
+    /// Whether some longer phrase goes on from here (saves a lookup where none does).
+    has_next: bool,
+}
+
+fn edge(node: u32, key: KeyId) -> u64 {
+    (u64::from(node) << 32) | u64::from(key)
 }
 
 impl PhraseTable {
     /// Adds a phrase; `Err(target)` if it was already there, with the target it has.
-    fn insert(&mut self, keys: &[String], target: u32) -> Result<(), u32> {
-        let Some((first, rest)) = keys.split_first() else {
+    fn insert(&mut self, keys: &[KeyId], target: u32) -> Result<(), u32> {
+        let Some((&first, rest)) = keys.split_first() else {
             return Ok(());
         };
-        let list = self.by_first.entry(first.clone()).or_default();
-        if let Some(p) = list.iter().find(|p| *p.rest == *rest) {
-            return Err(p.target);
+        let first = first as usize;
+        if self.first.len() <= first {
+            self.first.resize(first + 1, NO_NODE);
         }
-        list.push(Phrase {
-            rest: rest.into(),
-            target,
-        });
-        // Longest first, so the first match is the longest match.
-        list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
-        Ok(())
+        let mut node = match self.first.get(first) {
+            Some(&node) if node != NO_NODE => node,
+            _ => {
+                let node = self.new_node();
+                if let Some(slot) = self.first.get_mut(first) {
+                    *slot = node;
+                }
+                node
+            }
+        };
+        for &key in rest {
+            if let Some(n) = self.nodes.get_mut(node as usize) {
+                n.has_next = true;
+            }
+            node = match self.next.get(&edge(node, key)) {
+                Some(&next) => next,
+                None => {
+                    let next = self.new_node();
+                    self.next.insert(edge(node, key), next);
+                    next
+                }
+            };
+        }
+        let Some(n) = self.nodes.get_mut(node as usize) else {
+            return Ok(());
+        };
+        match n.target {
+            Some(existing) => Err(existing),
+            None => {
+                n.target = Some(target);
+                Ok(())
+            }
+        }
     }
 
-    /// The longest phrase starting at `keys[0]`: its target and length in keys.
-    pub(crate) fn longest_match<'k>(
+    fn new_node(&mut self) -> u32 {
+        self.nodes.push(Node::default());
+        (self.nodes.len() - 1) as u32
+    }
+
+    /// The longest phrase starting at `keys(0)`: its target and length in keys. `keys(i)` is
+    /// `None` past the end of the text and for keys the lexicon does not know.
+    pub(crate) fn longest_match(
         &self,
-        keys: impl Fn(usize) -> Option<&'k str>,
+        keys: impl Fn(usize) -> Option<KeyId>,
     ) -> Option<(u32, usize)> {
-        let first = keys(0)?;
-        let list = self.by_first.get(first)?;
-        list.iter()
-            .find(|p| {
-                p.rest
-                    .iter()
-                    .enumerate()
-                    .all(|(i, k)| keys(i + 1) == Some(k.as_str()))
-            })
-            .map(|p| (p.target, p.rest.len() + 1))
+        let mut node = *self.first.get(keys(0)? as usize)?;
+        let mut len = 1;
+        let mut longest = None;
+        while let Some(n) = self.nodes.get(node as usize) {
+            if let Some(target) = n.target {
+                longest = Some((target, len));
+            }
+            if !n.has_next {
+                break;
+            }
+            let Some(&next) = keys(len).and_then(|key| self.next.get(&edge(node, key))) else {
+                break;
+            };
+            node = next;
+            len += 1;
+        }
+        longest
     }
 
     /// Whether a single key is a phrase of its own or starts one.
-    pub(crate) fn starts_with(&self, key: &str) -> bool {
-        self.by_first.contains_key(key)
+    pub(crate) fn starts_with(&self, key: KeyId) -> bool {
+        self.first
+            .get(key as usize)
+            .is_some_and(|&node| node != NO_NODE)
     }
 }
 
@@ -170,7 +233,7 @@ impl Lexicon {
             (Language::De, label_de, terms_de),
         ] {
             for term in std::iter::once(&label).chain(terms) {
-                let keys = phrase_keys(language, term);
+                let keys = data.intern(&phrase_keys(language, term));
                 // A phrase already taken by another concept stays with the first: the
                 // lexicon is read in order of authority.
                 let _ = data.concept_phrases[lang_index(language)].insert(&keys, index);
@@ -255,6 +318,7 @@ impl Lexicon {
                 continue;
             }
             add_vocabulary(&mut data.vocabulary, phrase);
+            let keys = data.intern(&keys);
             let target = data.translations.len() as u32;
             match data.words.insert(&keys, target) {
                 Ok(()) => {
@@ -316,12 +380,18 @@ impl Lexicon {
     /// The English stem keys a German word or phrase translates to (for tests and
     /// explanations), e.g. `["medic", "devic"]` for "Medizinprodukte".
     pub fn translate(&self, german: &str) -> Option<&[String]> {
-        let keys = phrase_keys(Language::De, german);
-        let (target, len) = self
-            .data
-            .words
-            .longest_match(|i| keys.get(i).map(String::as_str))?;
+        // A key the lexicon does not know is in none of its phrases.
+        let keys = phrase_keys(Language::De, german)
+            .iter()
+            .map(|key| self.key_id(key))
+            .collect::<Option<Vec<KeyId>>>()?;
+        let (target, len) = self.data.words.longest_match(|i| keys.get(i).copied())?;
         (len == keys.len()).then(|| self.translation(target))
+    }
+
+    /// The id of a stem key, if any phrase of the lexicon uses it.
+    pub(crate) fn key_id(&self, key: &str) -> Option<KeyId> {
+        self.data.key_ids.get(key).copied()
     }
 
     pub(crate) fn concept_phrases(&self, language: Language) -> &PhraseTable {
@@ -348,6 +418,24 @@ impl Lexicon {
 
     pub(crate) fn vocabulary(&self) -> &Vocabulary {
         &self.data.vocabulary
+    }
+}
+
+impl Data {
+    /// The ids of phrase keys, numbering new keys.
+    fn intern(&mut self, keys: &[String]) -> Vec<KeyId> {
+        keys.iter()
+            .map(|key| {
+                let next = self.key_ids.len() as KeyId;
+                match self.key_ids.get(key.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        self.key_ids.insert(key.clone(), next);
+                        next
+                    }
+                }
+            })
+            .collect()
     }
 }
 

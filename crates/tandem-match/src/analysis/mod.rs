@@ -22,7 +22,9 @@ mod lang;
 mod lexicon;
 mod stem;
 mod stopwords;
+mod terms;
 mod tokenize;
+mod words;
 
 pub use analyzer::{Analyzer, AnalyzerOptions};
 pub use lang::{Language, detect};

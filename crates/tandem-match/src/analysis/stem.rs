@@ -11,7 +11,8 @@ static GERMAN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::G
 
 /// The lookup key of a lower-cased word: its Snowball stem, folded to ASCII. Lexicon entries
 /// and text both go through here, so "Größe", "grösse" and "Grosse" meet.
-/// Costs about half a microsecond; the analyzer goes through [`super::cache::word`].
+/// Costs about half a microsecond; the analyzer remembers keys per word
+/// ([`super::words`]).
 pub(crate) fn key(language: Language, lower: &str) -> String {
     let stemmer = match language {
         Language::En => &*ENGLISH,

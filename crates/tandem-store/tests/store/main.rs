@@ -1,11 +1,13 @@
 //! Storage tests. They run on SQLite, or on PostgreSQL when `TANDEM_TEST_DATABASE_URL` names a
 //! server (`postgres://postgres@127.0.0.1:5432/postgres`); each test gets a fresh database.
 
+mod change_log;
 mod interests;
 mod migrations;
 mod organisations;
 mod outbox;
 mod profiles;
+mod research;
 mod search;
 mod tokens;
 mod users;

@@ -98,7 +98,8 @@ fn postgres_types_for(sqlite_type: &str) -> &'static [&'static str] {
         "BLOB" => &["uuid", "bytea"],
         "TEXT" => &["text", "timestamp with time zone", "date"],
         "BIGINT" => &["bigint"],
-        "INTEGER" => &["integer"],
+        // SQLite's `INTEGER PRIMARY KEY` is its 64-bit row id (change_log.id is BIGINT on PostgreSQL).
+        "INTEGER" => &["integer", "bigint"],
         "BOOLEAN" => &["boolean"],
         _ => &[],
     }

@@ -6,6 +6,7 @@ mod brokerage;
 mod cities;
 mod dto;
 mod extract;
+mod matching;
 mod me;
 mod organisations;
 mod profiles;
@@ -68,6 +69,9 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(brokerage::record_agreement))
         .routes(routes!(brokerage::confirm_agreement))
         .routes(routes!(brokerage::get_statistics))
+        .routes(routes!(matching::profile_matches))
+        .routes(routes!(matching::organisation_partners))
+        .routes(routes!(matching::programme_smes))
         .split_for_parts()
 }
 

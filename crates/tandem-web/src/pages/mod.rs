@@ -7,6 +7,7 @@ pub mod directory;
 pub mod home;
 pub mod locale;
 pub mod marketplace;
+pub mod matching;
 pub mod members;
 pub mod organisations;
 pub mod people;

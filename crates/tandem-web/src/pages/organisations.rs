@@ -26,6 +26,8 @@ pub(crate) struct OrgPageView {
     can_edit: bool,
     can_manage_programmes: bool,
     confidential_visible: bool,
+    /// Show "potential partners" (the organisation's own people, support staff, admins).
+    show_partners: bool,
     descriptions: Vec<Description>,
     website: Option<String>,
     sectors: Vec<(String, String)>,
@@ -84,6 +86,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         can_edit: view.can_edit,
         can_manage_programmes: view.can_manage_programmes,
         confidential_visible: view.confidential_visible,
+        show_partners: view.confidential_visible && ctx.logged_in(),
         descriptions: descriptions(t, org.description_en.as_deref(), org.description_de.as_deref()),
         website: org.website.clone(),
         sectors: nace_pairs(t, state.app.nace(), &org.nace_codes),

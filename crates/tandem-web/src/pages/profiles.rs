@@ -242,6 +242,8 @@ pub(crate) struct ProfilePageView {
     can_review: bool,
     show_quality: bool,
     show_interest: bool,
+    /// R&D and technology requests list research partners too.
+    show_research_partners: bool,
     problems: Vec<ProblemItem>,
     events: Vec<EventItem>,
 }
@@ -374,6 +376,7 @@ fn page_view(state: &AppState, t: Tr, logged_in: bool, view: &ProfileView, citie
         can_review: view.can(Action::Approve, now),
         show_quality: view.can_edit(),
         show_interest: logged_in && !view.is_author && life.state == ProfileState::Published,
+        show_research_partners: matches!(c.profile_type, ProfileType::ResearchRequest | ProfileType::TechnologyRequest),
         problems: view.problems.iter().map(|q| problem_item(t, p.id, q)).collect(),
         events,
     }

@@ -88,6 +88,8 @@ pub(crate) struct ProgrammePageView {
     org_id: String,
     org_name: String,
     can_edit: bool,
+    /// Show "SMEs that fit" (the programme's organisation staff and support staff).
+    show_smes: bool,
     descriptions: Vec<Description>,
     sectors: Vec<(String, String)>,
     eligibility: String,
@@ -116,6 +118,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         org_id: view.organisation.id.to_string(),
         org_name: view.organisation.name.clone(),
         can_edit: view.can_edit,
+        show_smes: tandem_core::policy::can_see_confidential(&ctx.actor, p.org_id),
         descriptions: descriptions(t, p.description_en.as_deref(), p.description_de.as_deref()),
         sectors: nace_pairs(t, state.app.nace(), &p.sectors),
         eligibility: p.eligibility.clone().unwrap_or_default(),

@@ -7,6 +7,7 @@ mod brokerage_pages;
 mod browser;
 mod cluster;
 mod i18n;
+mod matching_pages;
 mod ops;
 mod org_pages;
 mod profile_api;

@@ -1,5 +1,6 @@
 //! `tandem import organisations FILE`: an all-or-nothing import from CSV or XLSX.
 //! `tandem import profiles FILE.jsonl [--publish] [--dry-run]`: partnering profiles, all or nothing.
+//! `tandem import cordis --organizations FILE --projects FILE [--dry-run]`: CORDIS research data.
 
 use super::{open_app, user_error};
 use crate::config::Config;
@@ -7,9 +8,12 @@ use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 use tandem_app::partnering::exchange::{self, ExchangeError, ImportOptions, ImportReport};
 use tandem_app::portability::{self, ImportFailure};
+use tandem_app::research::{self, CordisImportError, CordisProgress, CordisReport};
 use tandem_core::policy::PlatformAdmin;
+use tandem_io::cordis::{CordisError, CordisFile, CordisRowError};
 use tandem_io::org_import::{FIELDS, Format, HeaderMap, ImportError, RowError};
 use tandem_io::profile_exchange::LineError;
 
@@ -44,6 +48,34 @@ pub enum ImportWhat {
                       TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG."
     )]
     Profiles(ImportProfilesArgs),
+    /// Import EU research projects and participations from the CORDIS bulk CSVs, all or nothing
+    #[command(
+        long_about = "Imports the CORDIS bulk download of an EU framework programme (Horizon Europe or \
+                      Horizon 2020; https://data.europa.eu, \"CORDIS - EU research projects\"): \
+                      organization.csv (one row per organisation and project) and project.csv, comma or \
+                      semicolon separated, current or older column names. Research organisations are \
+                      upserted by PIC, projects by id, participations by project and PIC; re-importing \
+                      the same files changes nothing. Every problem is listed as FILE:LINE: field: message, \
+                      including participations whose project is neither in project.csv nor imported \
+                      before; nothing is imported unless all rows are good (exit status 2 otherwise). \
+                      --dry-run checks everything and prints what would change.\n\nVariables: \
+                      TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG."
+    )]
+    Cordis(ImportCordisArgs),
+}
+
+/// `tandem import cordis`
+#[derive(Debug, Args)]
+pub struct ImportCordisArgs {
+    /// CORDIS organization.csv: participations with the organisations' details
+    #[arg(long, visible_alias = "organisations", value_name = "FILE")]
+    pub organizations: PathBuf,
+    /// CORDIS project.csv
+    #[arg(long, value_name = "FILE")]
+    pub projects: PathBuf,
+    /// Check every row but write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `tandem import profiles`
@@ -90,6 +122,7 @@ pub async fn run(config: &Config, what: ImportWhat) -> anyhow::Result<()> {
     let args = match what {
         ImportWhat::Organisations(args) => args,
         ImportWhat::Profiles(args) => return run_profiles(config, args).await,
+        ImportWhat::Cordis(args) => return run_cordis(config, args).await,
     };
     let format = match args.format {
         Some(FormatArg::Csv) => Format::Csv,
@@ -174,6 +207,105 @@ async fn run_profiles(config: &Config, args: ImportProfilesArgs) -> anyhow::Resu
             Err(anyhow::Error::new(error).context(format!("{}: nothing was imported", args.file.display())))
         }
     }
+}
+
+/// Runs `tandem import cordis`.
+async fn run_cordis(config: &Config, args: ImportCordisArgs) -> anyhow::Result<()> {
+    let open = |path: &Path| std::fs::File::open(path).map_err(|e| user_error(format!("cannot read {}: {e}", path.display())));
+    let (organisations, projects) = (open(&args.organizations)?, open(&args.projects)?);
+    let app = open_app(config, config.base_url()).await?;
+    let started = Instant::now();
+    let bar = cordis_progress_bar();
+    let progress = |p: CordisProgress| match p {
+        CordisProgress::Reading { file, rows } => {
+            bar.set_message(format!("reading {}", cordis_path(&args, file).display()));
+            bar.set_position(u64::try_from(rows).unwrap_or(u64::MAX));
+        }
+        CordisProgress::Writing { done, total } => {
+            let total = u64::try_from(total).unwrap_or(u64::MAX);
+            if bar.length() != Some(total) {
+                if let Ok(style) = ProgressStyle::with_template("{msg} {bar:40} {pos}/{len}") {
+                    bar.set_style(style);
+                }
+                bar.set_message("writing");
+                bar.set_length(total);
+            }
+            bar.set_position(u64::try_from(done).unwrap_or(u64::MAX));
+        }
+    };
+    let result =
+        research::import_cordis(&app, PlatformAdmin::operator(), organisations, projects, args.dry_run, &progress).await;
+    bar.finish_and_clear();
+    app.db().close().await;
+    match result {
+        Ok(report) => {
+            println!("{}", cordis_summary(&report, started.elapsed()));
+            Ok(())
+        }
+        Err(CordisImportError::Rows(rejected)) => {
+            for error in &rejected.errors {
+                eprintln!("{}", cordis_error_line(&args, error));
+            }
+            println!("good rows only: {}", cordis_summary(&rejected.report, started.elapsed()));
+            let n = rejected.errors.len();
+            let problems = if n == 1 { "1 problem".to_owned() } else { format!("{n} problems") };
+            Err(user_error(format!("{problems}; nothing was imported")))
+        }
+        Err(CordisImportError::File(error)) => {
+            let file = match &error {
+                CordisError::Unreadable { file, .. } | CordisError::MissingColumns { file, .. } => *file,
+            };
+            Err(user_error(format!("{}: {error}; nothing was imported", cordis_path(&args, file).display())))
+        }
+        Err(CordisImportError::App(error)) => Err(anyhow::Error::new(error).context("CORDIS import: nothing was imported")),
+    }
+}
+
+fn cordis_path(args: &ImportCordisArgs, file: CordisFile) -> &Path {
+    match file {
+        CordisFile::Organisations => &args.organizations,
+        CordisFile::Projects => &args.projects,
+    }
+}
+
+/// `FILE:LINE: field: message`, as compilers print problems.
+fn cordis_error_line(args: &ImportCordisArgs, error: &CordisRowError) -> String {
+    let file = cordis_path(args, error.file).display();
+    if error.field.is_empty() {
+        format!("{file}:{}: {}", error.line, error.message)
+    } else {
+        format!("{file}:{}: {}: {}", error.line, error.field, error.message)
+    }
+}
+
+/// One line saying what a CORDIS import did (or would do), with the rows read and the time taken.
+fn cordis_summary(report: &CordisReport, elapsed: Duration) -> String {
+    let body = format!(
+        "{} organisations ({}), {} projects ({}), {} participations ({}); {} + {} rows read in {:.1} s",
+        report.organisations.total(),
+        report.organisations,
+        report.projects.total(),
+        report.projects,
+        report.participations.total(),
+        report.participations,
+        report.organisation_rows,
+        report.project_rows,
+        elapsed.as_secs_f64()
+    );
+    if report.dry_run { format!("dry run: {body}; nothing was written") } else { format!("imported: {body}") }
+}
+
+/// A progress bar on stderr for reading (rows so far) and then writing (records of all), hidden
+/// when stderr is not a terminal.
+fn cordis_progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{msg}: {pos} rows") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// One line saying what an import of profiles did (or would do).
@@ -262,6 +394,20 @@ mod tests {
         let field = LineError::new(7, "organisation.city", "unknown city \"Paris\"");
         assert_eq!(line_error_line(file, &field), "profiles.jsonl:7: organisation.city: unknown city \"Paris\"");
         assert_eq!(line_error_line(file, &LineError::new(2, "", "not a JSON object")), "profiles.jsonl:2: not a JSON object");
+    }
+
+    #[test]
+    fn cordis_problems_name_the_file_given_for_them() {
+        let args = ImportCordisArgs { organizations: "org.csv".into(), projects: "proj.csv".into(), dry_run: false };
+        let error = |file, field: &str| CordisRowError { file, line: 7, field: field.into(), message: "is empty".into() };
+        assert_eq!(cordis_error_line(&args, &error(CordisFile::Organisations, "organisationID")), "org.csv:7: organisationID: is empty");
+        assert_eq!(cordis_error_line(&args, &error(CordisFile::Projects, "")), "proj.csv:7: is empty");
+        let report = CordisReport { project_rows: 2, dry_run: true, ..Default::default() };
+        assert_eq!(
+            cordis_summary(&report, Duration::from_millis(1500)),
+            "dry run: 0 organisations (0 new, 0 updated, 0 unchanged), 0 projects (0 new, 0 updated, 0 unchanged), \
+             0 participations (0 new, 0 updated, 0 unchanged); 0 + 2 rows read in 1.5 s; nothing was written"
+        );
     }
 
     #[test]

@@ -5,6 +5,8 @@ pub mod export;
 pub mod import;
 pub mod jobs;
 pub mod migrate;
+pub mod recommend;
+pub mod search;
 pub mod serve;
 pub mod user;
 
@@ -32,11 +34,11 @@ database migrations and the operator tools for accounts, imports and exports.
 Every setting can be given as a flag, as a TANDEM_* environment variable or in a TOML config \
 file (tandem.toml in the working directory, or the file named by --config / TANDEM_CONFIG, with \
 keys data_dir, database_url, log_format, log, addr, base_url, smtp_url, mail_from, \
-jobs_interval_secs). Flags win over variables, variables over the file, the file over the defaults.
+jobs_interval_secs, lexicon). Flags win over variables, variables over the file, the file over the defaults.
 
 Variables: TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG, \
 TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, TANDEM_JOBS_INTERVAL_SECS, \
-TANDEM_NEW_PASSWORD.";
+TANDEM_LEXICON, TANDEM_NEW_PASSWORD.";
 
 const ENV_TABLE: &str = "\
 Environment variables (flags win over variables, variables over the config file):
@@ -50,6 +52,7 @@ Environment variables (flags win over variables, variables over the config file)
   TANDEM_SMTP_URL      --smtp-url      serve, demo: SMTP server [.eml files in <data dir>/outbox]
   TANDEM_MAIL_FROM     --mail-from     serve, demo: sender [Tandem <noreply@tandem.localhost>]
   TANDEM_JOBS_INTERVAL_SECS  --jobs-interval-secs  serve, demo: jobs every N s, 0 = off [600]
+  TANDEM_LEXICON       --lexicon       German–English dictionary for matching (Ding/FreeDict) [none]
   TANDEM_NEW_PASSWORD  --password      user add, user reset-password: the new password
 
 Exit status: 0 success, 1 internal failure, 2 usage or input error.";
@@ -117,6 +120,10 @@ pub struct GlobalArgs {
     /// Log filter, e.g. "debug" or "info,tandem_web=debug" [default: info,sqlx=warn]
     #[arg(long, global = true, help_heading = "Global options", env = "TANDEM_LOG", value_name = "FILTER")]
     pub log: Option<String>,
+
+    /// Bilingual German–English dictionary (Ding/FreeDict text format) added to the matching lexicon [default: none, the shipped lexicon only]
+    #[arg(long, global = true, help_heading = "Global options", env = "TANDEM_LEXICON", value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
 }
 
 /// Flags of the commands that run the web server.
@@ -183,6 +190,16 @@ pub enum Command {
         #[command(subcommand)]
         what: export::ExportWhat,
     },
+    /// Recommend partners for organisations (batch, JSON)
+    #[command(long_about = recommend::LONG_ABOUT)]
+    Recommend {
+        /// What to recommend.
+        #[command(subcommand)]
+        what: recommend::RecommendWhat,
+    },
+    /// Search published profiles in English or German (batch, JSON)
+    #[command(long_about = search::LONG_ABOUT)]
+    Search(search::SearchArgs),
 }
 
 /// A mistake the user can fix (exit status 2); its message says how.
@@ -251,6 +268,7 @@ impl Cli {
             smtp_url: serve.and_then(|s| s.smtp_url.clone()),
             mail_from: serve.and_then(|s| s.mail_from.clone()),
             jobs_interval_secs: serve.and_then(|s| s.jobs_interval_secs).map(crate::config::NumberOrText::Number),
+            lexicon: self.global.lexicon.clone(),
         };
         let file = match &self.global.config {
             Some(path) => ConfigFile::Required(path.clone()),
@@ -271,6 +289,8 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Import { what } => import::run(&config, what).await,
         Command::Export { what } => export::run(&config, what).await,
         Command::Jobs { command } => jobs::run(&config, command).await,
+        Command::Recommend { what } => recommend::run(&config, what).await,
+        Command::Search(args) => search::run(&config, args).await,
     }
 }
 
@@ -284,10 +304,16 @@ pub fn create_data_dir(config: &Config) -> anyhow::Result<()> {
     })
 }
 
-/// Creates the data directory and opens (and migrates) the database.
+/// Creates the data directory, opens (and migrates) the database and loads the operator's
+/// matching dictionary, if one is configured (a bad file stops here, before anything runs).
 pub async fn open_app(config: &Config, base_url: String) -> anyhow::Result<App> {
     create_data_dir(config)?;
-    App::open(&config.database_url, config.app_config(base_url))
+    let app = App::open(&config.database_url, config.app_config(base_url))
         .await
-        .with_context(|| format!("cannot open the database {}", crate::config::redact_url(&config.database_url)))
+        .with_context(|| format!("cannot open the database {}", crate::config::redact_url(&config.database_url)))?;
+    if let Some(path) = &config.lexicon {
+        let entries = app.load_matching_lexicon(path).map_err(|e| user_error(e.to_string()))?;
+        tracing::info!(file = %path.display(), entries, "matching dictionary loaded");
+    }
+    Ok(app)
 }
