@@ -12,9 +12,7 @@ use super::compound::{self, Vocabulary};
 use super::lexicon::{self, Lexicon, PhraseTable};
 use super::terms::{Collector, GRAM_SHARE, Span, TermId, TermKeys};
 use super::words::{Description, Entry, Share, Unit, UnitDescription, WordTable};
-use super::{
-    Analysis, Language, Term, TermKind, cognate, detect, stem, stopwords, tokenize,
-};
+use super::{Analysis, Language, Term, TermKind, cognate, detect, stem, stopwords, tokenize};
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
@@ -187,10 +185,9 @@ impl Analyzer {
                     unit: entry.whole,
                 });
             } else {
-                scratch.units.extend(parts.iter().map(|&unit| TextUnit {
-                    word: index,
-                    unit,
-                }));
+                scratch
+                    .units
+                    .extend(parts.iter().map(|&unit| TextUnit { word: index, unit }));
             }
         }
     }

@@ -119,8 +119,6 @@ impl LexiconTerms {
 
     /// The English word terms a dictionary target translates to.
     pub(crate) fn translation(&self, target: u32) -> &[TermId] {
-        self.translations
-            .get(target as usize)
-            .map_or(&[], |t| t)
+        self.translations.get(target as usize).map_or(&[], |t| t)
     }
 }

@@ -112,6 +112,8 @@ struct Acc {
     count: f32,
     /// Distinct surfaces, first ones kept (an array: most terms have one).
     surfaces: [Span; MAX_SURFACES],
+    /// How many of `surfaces` are set; once all are, later surfaces need no comparing.
+    filled: usize,
 }
 
 impl Collector {
@@ -139,20 +141,28 @@ impl Collector {
                 kind,
                 count: 0.0,
                 surfaces: [Span::default(); MAX_SURFACES],
+                filled: 0,
             });
         }
         let Some(acc) = self.accs.get_mut(*slot as usize) else {
             return;
         };
         acc.count += share;
+        if acc.filled == MAX_SURFACES || surface.is_empty() {
+            return;
+        }
         let written = surface.of(text);
-        if let Some(s) = acc
-            .surfaces
-            .iter_mut()
-            .find(|s| s.is_empty() || s.of(text).eq_ignore_ascii_case(written))
-            && s.is_empty()
+        let known = acc.surfaces.get(..acc.filled).unwrap_or_default();
+        // Most repetitions are written the same way: try plain equality first.
+        let same = |s: &Span| {
+            let known = s.of(text);
+            known == written || known.eq_ignore_ascii_case(written)
+        };
+        if !known.iter().any(same)
+            && let Some(s) = acc.surfaces.get_mut(acc.filled)
         {
             *s = surface;
+            acc.filled += 1;
         }
     }
 
@@ -222,7 +232,12 @@ const GRAM_WEIGHT: f32 = 0.15;
 pub(crate) const GRAM_SHARE: f32 = GRAM_WEIGHT / COGNATE_WEIGHT;
 
 fn surface_text(text: &str, surfaces: &[Span]) -> String {
-    let mut out = String::with_capacity(surfaces.iter().map(|s| s.end.saturating_sub(s.start) + 2).sum());
+    let mut out = String::with_capacity(
+        surfaces
+            .iter()
+            .map(|s| s.end.saturating_sub(s.start) + 2)
+            .sum(),
+    );
     for s in surfaces.iter().filter(|s| !s.is_empty()) {
         if !out.is_empty() {
             out.push_str(", ");

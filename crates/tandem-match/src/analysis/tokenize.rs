@@ -32,13 +32,18 @@ impl Words<'_> {
     /// alphanumeric, or the end of the text.
     fn run_end(&self, mut at: usize, in_word: bool) -> usize {
         let bytes = self.text.as_bytes();
-        while let Some(&b) = bytes.get(at) {
+        let same = if in_word { ALPHANUMERIC } else { SEPARATOR };
+        loop {
+            let rest = bytes.get(at..).unwrap_or_default();
+            at += rest
+                .iter()
+                .position(|&b| CLASS[usize::from(b)] != same)
+                .unwrap_or(rest.len());
+            let Some(&b) = bytes.get(at) else {
+                return bytes.len();
+            };
             if b.is_ascii() {
-                if b.is_ascii_alphanumeric() != in_word {
-                    return at;
-                }
-                at += 1;
-                continue;
+                return at;
             }
             let Some(c) = self.text.get(at..).and_then(|rest| rest.chars().next()) else {
                 return bytes.len();
@@ -48,9 +53,28 @@ impl Words<'_> {
             }
             at += c.len_utf8();
         }
-        bytes.len()
     }
 }
+
+/// Byte classes for [`Words`]: ASCII separators and alphanumerics, and bytes of non-ASCII
+/// characters, which need decoding to tell.
+const SEPARATOR: u8 = 0;
+const ALPHANUMERIC: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+static CLASS: [u8; 256] = {
+    let mut class = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = if (b as u8).is_ascii_alphanumeric() {
+            ALPHANUMERIC
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    class
+};
 
 /// Lower-cases `word` into `out` (reusing its allocation).
 pub(crate) fn lowercase_into(word: &str, out: &mut String) {

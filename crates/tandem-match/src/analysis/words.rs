@@ -83,8 +83,17 @@ const SHORT: usize = 24;
 
 /// A word of up to [`SHORT`] bytes, zero-padded (words are alphanumeric, so they contain no
 /// zero bytes and the padding is unambiguous).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ShortWord([u64; SHORT / 8]);
+
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Word by word: the derived hash would hash the array as a byte slice, which is slower.
+        for &n in &self.0 {
+            state.write_u64(n);
+        }
+    }
+}
 
 impl ShortWord {
     fn new(word: &str) -> Option<ShortWord> {
@@ -92,7 +101,9 @@ impl ShortWord {
             return None;
         }
         let mut bytes = [0u8; SHORT];
-        bytes.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+        bytes
+            .get_mut(..word.len())?
+            .copy_from_slice(word.as_bytes());
         let mut packed = [0u64; SHORT / 8];
         for (n, chunk) in packed.iter_mut().zip(bytes.chunks_exact(8)) {
             let mut b = [0u8; 8];
