@@ -51,10 +51,16 @@ fn structured(terms: &mut Vec<Term>, keywords: &[String], nace: &[String]) {
 }
 
 fn merge(terms: &mut Vec<Term>, more: Vec<Term>, factor: f32) {
+    // Index by key once: comparing every pair of terms would be quadratic in a long text.
+    let mut position: foldhash::HashMap<String, usize> =
+        terms.iter().enumerate().map(|(i, t)| (t.key.clone(), i)).collect();
     for term in more {
-        match terms.iter_mut().find(|t| t.key == term.key) {
-            Some(t) => t.weight += term.weight * factor,
-            None => terms.push(Term { weight: term.weight * factor, ..term }),
+        match position.get(&term.key) {
+            Some(&i) => terms[i].weight += term.weight * factor,
+            None => {
+                position.insert(term.key.clone(), terms.len());
+                terms.push(Term { weight: term.weight * factor, ..term });
+            }
         }
     }
 }
