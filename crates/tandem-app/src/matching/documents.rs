@@ -105,22 +105,16 @@ fn push_text(text: &mut String, field: &str) {
     }
 }
 
-/// An organisation as the engine sees it: its descriptions, the titles and summaries of its
-/// published profiles and the titles of its research projects.
-pub fn org_doc(org: &Organisation, city: Option<&City>, profiles: &[&Profile], research_titles: &[String]) -> OrgDoc {
+/// An organisation as the engine sees it: its descriptions and the titles of its research
+/// projects. Not the texts of its profiles: the words a partner recommendation names would then
+/// tie the organisation to profiles that are published anonymously.
+pub fn org_doc(org: &Organisation, city: Option<&City>, research_titles: &[String]) -> OrgDoc {
     let mut texts = Vec::new();
     if let Some(d) = org.description_en.as_deref().filter(|d| !d.trim().is_empty()) {
         texts.push((Some(Language::En), d.to_owned()));
     }
     if let Some(d) = org.description_de.as_deref().filter(|d| !d.trim().is_empty()) {
         texts.push((Some(Language::De), d.to_owned()));
-    }
-    for p in profiles {
-        let mut text = p.content.title.clone();
-        if let Some(summary) = &p.content.summary {
-            push_text(&mut text, summary);
-        }
-        texts.push((Some(language(p.content.language)), text));
     }
     for title in research_titles {
         // Project titles are mostly English, but not always: let the analyzer detect.

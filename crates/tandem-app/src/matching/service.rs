@@ -253,20 +253,17 @@ impl MatchingService {
         drop(conn);
 
         let mut profile_index = HashMap::new();
-        let mut by_owner: HashMap<Uuid, Vec<&Profile>> = HashMap::new();
         let mut profile_docs = Vec::new();
         for p in published.iter().filter(|p| orgs.contains_key(&p.owner_org_id.0)) {
             let city = orgs.get(&p.owner_org_id.0).and_then(|o| o.city.as_ref());
             profile_docs.push(documents::profile_doc(p, city));
             profile_index.insert(p.id.0, (p.owner_org_id.0, p.external_id.clone()));
-            by_owner.entry(p.owner_org_id.0).or_default().push(p);
         }
         let org_docs: Vec<_> = all_orgs
             .iter()
             .map(|o| {
-                let owned = by_owner.get(&o.id.0).map(Vec::as_slice).unwrap_or(&[]);
                 let titles = research.titles.get(&graph_key(o)).map(Vec::as_slice).unwrap_or(&[]);
-                documents::org_doc(o, by_city.get(&o.city_id.0), owned, titles)
+                documents::org_doc(o, by_city.get(&o.city_id.0), titles)
             })
             .collect();
         let pairs = documents::partner_cities(&cities);
@@ -404,9 +401,8 @@ async fn reload_org(mut conn: Conn<'_>, state: &mut State, id: Uuid) -> AppResul
         state.engine.upsert_profile(&documents::profile_doc(p, info.city.as_ref()));
         state.profiles.insert(p.id.0, (id, p.external_id.clone()));
     }
-    let refs: Vec<&Profile> = owned.iter().collect();
     let titles = research_titles_of(conn.reborrow(), &info.graph_key).await?;
-    state.engine.upsert_organisation(&documents::org_doc(&org, info.city.as_ref(), &refs, &titles));
+    state.engine.upsert_organisation(&documents::org_doc(&org, info.city.as_ref(), &titles));
     Ok(key_changed && previous.is_some())
 }
 
