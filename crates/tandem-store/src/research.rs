@@ -177,19 +177,47 @@ const PROJECTS_OF: &str = "SELECT r.id, r.acronym, r.title, r.framework, r.progr
      ORDER BY r.start_date IS NULL, r.start_date DESC, r.id DESC LIMIT $2";
 const PROJECT_IDS: &str = "SELECT id FROM research_projects";
 
+/// How a generated statement writes its bind parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placeholders {
+    /// `$1, $2, …` (PostgreSQL).
+    Numbered,
+    /// `?, ?, …` (SQLite). Numbered ones would do, but the SQLite driver looks up every
+    /// parameter's name, which SQLite finds by a linear scan: binding n numbered parameters costs
+    /// n² (a 16,000-parameter statement took most of a second), anonymous ones cost nothing.
+    Anonymous,
+}
+
+impl Placeholders {
+    fn of(conn: &Conn<'_>) -> Placeholders {
+        match conn {
+            Conn::Sqlite(_) => Placeholders::Anonymous,
+            Conn::Postgres(_) => Placeholders::Numbered,
+        }
+    }
+
+    /// Appends `count` placeholders, separated by commas, numbered from `first`.
+    fn push(self, sql: &mut String, first: usize, count: usize) {
+        for i in first..first + count {
+            let sep = if i == first { "" } else { ", " };
+            // Writing to a String cannot fail.
+            let _ = match self {
+                Placeholders::Numbered => write!(sql, "{sep}${i}"),
+                Placeholders::Anonymous => write!(sql, "{sep}?"),
+            };
+        }
+    }
+}
+
 /// `{insert} VALUES ($1, …), (…) {conflict}` for `rows` rows of `columns` values: only the
 /// placeholders are generated, every value is bound.
-fn values_sql(insert: &str, columns: usize, rows: usize, conflict: &str) -> String {
+fn values_sql(style: Placeholders, insert: &str, columns: usize, rows: usize, conflict: &str) -> String {
     let mut sql = String::with_capacity(insert.len() + conflict.len() + rows * columns * 7);
     sql.push_str(insert);
     sql.push_str(" VALUES ");
     for row in 0..rows {
         sql.push_str(if row == 0 { "(" } else { ", (" });
-        for column in 0..columns {
-            let sep = if column == 0 { "" } else { ", " };
-            // Writing to a String cannot fail.
-            let _ = write!(sql, "{sep}${}", row * columns + column + 1);
-        }
+        style.push(&mut sql, row * columns + 1, columns);
         sql.push(')');
     }
     sql.push(' ');
@@ -198,12 +226,9 @@ fn values_sql(insert: &str, columns: usize, rows: usize, conflict: &str) -> Stri
 }
 
 /// `{select} WHERE {column} IN ($1, …)` for `n` values.
-fn in_sql(select: &str, column: &str, n: usize) -> String {
+fn in_sql(style: Placeholders, select: &str, column: &str, n: usize) -> String {
     let mut sql = format!("{select} WHERE {column} IN (");
-    for i in 1..=n {
-        let sep = if i == 1 { "" } else { ", " };
-        let _ = write!(sql, "{sep}${i}");
-    }
+    style.push(&mut sql, 1, n);
     sql.push(')');
     sql
 }
@@ -214,7 +239,7 @@ pub async fn upsert_organisations(mut conn: Conn<'_>, organisations: &[ResearchO
     let now = now.trunc_subsecs(6);
     let mut affected = 0;
     for chunk in organisations.chunks(MAX_PARAMS / ORG_COLUMNS) {
-        let sql = values_sql(UPSERT_ORGS, ORG_COLUMNS, chunk.len(), UPSERT_ORGS_CONFLICT);
+        let sql = values_sql(Placeholders::of(&conn), UPSERT_ORGS, ORG_COLUMNS, chunk.len(), UPSERT_ORGS_CONFLICT);
         affected += on_db!(&mut conn, |c| {
             let mut q = sqlx::query(&sql);
             for o in chunk {
@@ -241,7 +266,7 @@ pub async fn upsert_projects(mut conn: Conn<'_>, projects: &[ResearchProject], n
     let now = now.trunc_subsecs(6);
     let mut affected = 0;
     for chunk in projects.chunks(MAX_PARAMS / PROJECT_COLUMNS) {
-        let sql = values_sql(UPSERT_PROJECTS, PROJECT_COLUMNS, chunk.len(), UPSERT_PROJECTS_CONFLICT);
+        let sql = values_sql(Placeholders::of(&conn), UPSERT_PROJECTS, PROJECT_COLUMNS, chunk.len(), UPSERT_PROJECTS_CONFLICT);
         affected += on_db!(&mut conn, |c| {
             let mut q = sqlx::query(&sql);
             for p in chunk {
@@ -270,7 +295,7 @@ pub async fn upsert_projects(mut conn: Conn<'_>, projects: &[ResearchProject], n
 pub async fn upsert_participations(mut conn: Conn<'_>, participations: &[ResearchParticipation]) -> StoreResult<u64> {
     let mut affected = 0;
     for chunk in participations.chunks(MAX_PARAMS / PARTICIPATION_COLUMNS) {
-        let sql = values_sql(UPSERT_PARTICIPATIONS, PARTICIPATION_COLUMNS, chunk.len(), UPSERT_PARTICIPATIONS_CONFLICT);
+        let sql = values_sql(Placeholders::of(&conn), UPSERT_PARTICIPATIONS, PARTICIPATION_COLUMNS, chunk.len(), UPSERT_PARTICIPATIONS_CONFLICT);
         affected += on_db!(&mut conn, |c| {
             let mut q = sqlx::query(&sql);
             for p in chunk {
@@ -293,7 +318,7 @@ pub async fn counts(conn: Conn<'_>) -> StoreResult<ResearchCounts> {
 pub async fn existing_project_ids(mut conn: Conn<'_>, ids: &[String]) -> StoreResult<Vec<String>> {
     let mut found = Vec::new();
     for chunk in ids.chunks(MAX_PARAMS) {
-        let sql = in_sql(PROJECT_IDS, "id", chunk.len());
+        let sql = in_sql(Placeholders::of(&conn), PROJECT_IDS, "id", chunk.len());
         let rows: Vec<String> = on_db!(&mut conn, |c| {
             let mut q = sqlx::query_scalar(&sql);
             for id in chunk {
@@ -326,7 +351,7 @@ pub async fn organisation(conn: Conn<'_>, pic: &str) -> StoreResult<Option<Resea
 pub async fn organisations_by_pics(mut conn: Conn<'_>, pics: &[String]) -> StoreResult<Vec<ResearchOrganisation>> {
     let mut found: Vec<ResearchOrganisation> = Vec::with_capacity(pics.len());
     for chunk in pics.chunks(MAX_PARAMS) {
-        let sql = in_sql(ORGANISATION_FIELDS, "pic", chunk.len());
+        let sql = in_sql(Placeholders::of(&conn), ORGANISATION_FIELDS, "pic", chunk.len());
         let rows: Vec<ResearchOrganisation> = on_db!(&mut conn, |c| {
             let mut q = sqlx::query_as(&sql);
             for pic in chunk {
@@ -352,7 +377,9 @@ mod tests {
 
     #[test]
     fn placeholders_are_numbered_across_rows() {
-        assert_eq!(values_sql("INSERT INTO t (a, b)", 2, 2, "ON CONFLICT DO NOTHING"), "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) ON CONFLICT DO NOTHING");
-        assert_eq!(in_sql("SELECT a FROM t", "a", 3), "SELECT a FROM t WHERE a IN ($1, $2, $3)");
+        let sql = values_sql(Placeholders::Numbered, "INSERT INTO t (a, b)", 2, 2, "ON CONFLICT DO NOTHING");
+        assert_eq!(sql, "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4) ON CONFLICT DO NOTHING");
+        assert_eq!(in_sql(Placeholders::Numbered, "SELECT a FROM t", "a", 3), "SELECT a FROM t WHERE a IN ($1, $2, $3)");
+        assert_eq!(in_sql(Placeholders::Anonymous, "SELECT a FROM t", "a", 3), "SELECT a FROM t WHERE a IN (?, ?, ?)");
     }
 }
