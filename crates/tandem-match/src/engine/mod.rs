@@ -132,10 +132,7 @@ impl Engine {
     /// Adds or replaces a profile that may be recommended (a published one).
     pub fn upsert_profile(&mut self, doc: &ProfileDoc) {
         let terms = terms::profile_terms(&self.analyzer, doc);
-        self.surfaces.learn(&terms);
-        let vector = self.profiles.vector_of(terms.terms.iter().map(|t| (t.key.as_str(), t.weight)));
-        self.profiles.upsert(doc.id, vector);
-        self.profile_docs.insert(doc.id, docs::ProfileMeta::of(doc));
+        self.index_profile(doc, &terms);
     }
 
     /// Adds or replaces many profiles, analysing them on every core (boot and bulk imports).
@@ -145,12 +142,17 @@ impl Engine {
             let analyzer = &self.analyzer;
             let analysed = parallel_map(chunk, |doc| terms::profile_terms(analyzer, doc));
             for (doc, terms) in chunk.iter().zip(analysed) {
-                self.surfaces.learn(&terms);
-                let vector = self.profiles.vector_of(terms.terms.iter().map(|t| (t.key.as_str(), t.weight)));
-                self.profiles.upsert(doc.id, vector);
-                self.profile_docs.insert(doc.id, docs::ProfileMeta::of(doc));
+                self.index_profile(doc, &terms);
             }
         }
+    }
+
+    /// Puts an analysed profile into the index.
+    fn index_profile(&mut self, doc: &ProfileDoc, terms: &terms::Terms) {
+        self.surfaces.learn(terms);
+        let vector = self.profiles.vector_of(terms.terms.iter().map(|t| (t.key.as_str(), t.weight)));
+        self.profiles.upsert(doc.id, vector);
+        self.profile_docs.insert(doc.id, docs::ProfileMeta::of(doc));
     }
 
     /// Adds or replaces a directory organisation.
