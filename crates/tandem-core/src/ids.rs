@@ -65,4 +65,20 @@ id_type!(
     EvidenceId,
     /// A saved marketplace search with its alert.
     SavedSearchId,
+    /// A brokerage event.
+    EventId,
+    /// A session on an event's agenda (keynote, panel, demo, matchmaking …).
+    SessionId,
+    /// A speaker of an agenda session.
+    SpeakerId,
+    /// A meeting slot of a matchmaking session.
+    SlotId,
+    /// A custom registration question of an event.
+    QuestionId,
+    /// A participant's registration for an event.
+    RegistrationId,
+    /// A meeting request between two participants, and the meeting it becomes.
+    MeetingId,
+    /// One run of an event's auto-scheduler.
+    ScheduleRunId,
 );

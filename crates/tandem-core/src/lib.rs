@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod directory;
+pub mod events;
 pub mod ids;
 pub mod nace;
 pub mod partnering;

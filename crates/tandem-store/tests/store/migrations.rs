@@ -101,6 +101,7 @@ fn postgres_types_for(sqlite_type: &str) -> &'static [&'static str] {
         // SQLite's `INTEGER PRIMARY KEY` is its 64-bit row id (change_log.id is BIGINT on PostgreSQL).
         "INTEGER" => &["integer", "bigint"],
         "BOOLEAN" => &["boolean"],
+        "REAL" => &["double precision"],
         _ => &[],
     }
 }
