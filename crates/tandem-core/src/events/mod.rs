@@ -9,7 +9,9 @@
 use crate::directory::keyed_enum;
 use serde::{Deserialize, Serialize};
 
+pub mod event;
 pub mod policy;
+pub mod registration;
 
 keyed_enum!(
     /// Whether the event is visible.
