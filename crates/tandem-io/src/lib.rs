@@ -8,3 +8,6 @@ pub mod org_export;
 pub mod org_import;
 pub mod profile_exchange;
 pub mod taxonomy;
+pub mod event_docs;
+pub mod ics;
+pub mod qr;
