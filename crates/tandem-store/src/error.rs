@@ -26,6 +26,25 @@ pub enum StoreError {
 /// Result of a storage operation.
 pub type StoreResult<T> = Result<T, StoreError>;
 
+impl StoreError {
+    /// True for failures that go away when the whole transaction is tried again: SQLite busy or
+    /// locked past the busy timeout, a PostgreSQL deadlock or serialisation failure, or no pooled
+    /// connection free in time. Use cases that many people run at the same moment (accepting a
+    /// meeting into a slot) retry on these instead of showing an internal error.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Other(sqlx::Error::PoolTimedOut) => true,
+            StoreError::Other(sqlx::Error::Database(db)) => {
+                let code = db.code().unwrap_or_default();
+                // SQLite reports extended codes: the primary code is the low byte (5 BUSY, 6 LOCKED).
+                let sqlite_busy = code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6));
+                sqlite_busy || code == "40001" || code == "40P01"
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Unique columns and the input field each belongs to; matched against the driver's message,
 /// which names the column on SQLite ("UNIQUE constraint failed: users.email") and the
 /// constraint on PostgreSQL ("users_email_key").

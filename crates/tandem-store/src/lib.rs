@@ -2,6 +2,7 @@
 //! text per operation. Modules hold the SQL of one aggregate each; no business decisions here.
 
 pub mod agreements;
+pub mod bookings;
 pub mod change_log;
 pub mod cities;
 mod db;
@@ -10,6 +11,7 @@ pub mod events;
 pub mod interests;
 pub mod login_failures;
 pub mod match_feedback;
+pub mod meetings;
 pub mod memberships;
 pub mod organisations;
 pub mod outbox;

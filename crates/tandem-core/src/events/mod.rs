@@ -10,6 +10,7 @@ use crate::directory::keyed_enum;
 use serde::{Deserialize, Serialize};
 
 pub mod event;
+pub mod meeting;
 pub mod policy;
 pub mod registration;
 

@@ -164,6 +164,8 @@ CREATE TABLE event_meetings (
     priority INTEGER NOT NULL,
     expires_at TIMESTAMPTZ,
     responded_at TIMESTAMPTZ,
+    -- Why it was declined or cancelled (optional), shown to the other party.
+    reason TEXT,
     slot_id UUID REFERENCES event_slots (id) ON DELETE SET NULL,
     table_number INTEGER,
     -- A published meeting keeps its slot and table when the organiser re-schedules.

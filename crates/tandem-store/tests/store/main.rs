@@ -3,6 +3,7 @@
 
 mod change_log;
 mod interests;
+mod meetings;
 mod migrations;
 mod organisations;
 mod outbox;
