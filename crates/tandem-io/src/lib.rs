@@ -11,3 +11,4 @@ pub mod taxonomy;
 pub mod event_docs;
 pub mod ics;
 pub mod qr;
+pub mod agenda_pdf;
