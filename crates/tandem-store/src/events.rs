@@ -409,6 +409,7 @@ impl From<SpeakerRow> for Speaker {
 const SPEAKERS: &str = "SELECT sp.id, sp.session_id, sp.name, sp.affiliation, sp.remote, sp.position FROM event_speakers sp \
      JOIN event_sessions s ON s.id = sp.session_id WHERE s.event_id = $1 ORDER BY s.starts_at, s.id, sp.position, sp.id";
 const SPEAKER: &str = "SELECT id, session_id, name, affiliation, remote, position FROM event_speakers WHERE id = $1";
+// INTEGER arithmetic stays INTEGER (INT4) on PostgreSQL, hence `i32`.
 const NEXT_SPEAKER_POSITION: &str = "SELECT COALESCE(MAX(position), 0) + 1 FROM event_speakers WHERE session_id = $1";
 const INSERT_SPEAKER: &str =
     "INSERT INTO event_speakers (id, session_id, name, affiliation, remote, position) VALUES ($1, $2, $3, $4, $5, $6)";
@@ -428,9 +429,9 @@ pub async fn speaker(conn: Conn<'_>, id: SpeakerId) -> StoreResult<Option<Speake
 
 /// Adds a speaker after the session's others; `speaker.position` is ignored and returned set.
 pub async fn insert_speaker(mut conn: Conn<'_>, speaker: &Speaker) -> StoreResult<Speaker> {
-    let position: i64 =
+    let position: i32 =
         on_db!(&mut conn, |c| sqlx::query_scalar(NEXT_SPEAKER_POSITION).bind(speaker.session_id.0).fetch_one(&mut **c).await)?;
-    let stored = Speaker { position: i32::try_from(position).unwrap_or(i32::MAX), ..speaker.clone() };
+    let stored = Speaker { position, ..speaker.clone() };
     on_db!(conn, |c| sqlx::query(INSERT_SPEAKER)
         .bind(stored.id.0)
         .bind(stored.session_id.0)

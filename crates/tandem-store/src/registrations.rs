@@ -430,11 +430,11 @@ pub async fn question(conn: Conn<'_>, id: QuestionId) -> StoreResult<Option<Ques
 
 /// Adds a question after the event's others.
 pub async fn insert_question(mut conn: Conn<'_>, event: EventId, input: &QuestionInput) -> StoreResult<Question> {
-    let position: i64 = on_db!(&mut conn, |c| sqlx::query_scalar(NEXT_QUESTION_POSITION).bind(event.0).fetch_one(&mut **c).await)?;
+    let position: i32 = on_db!(&mut conn, |c| sqlx::query_scalar(NEXT_QUESTION_POSITION).bind(event.0).fetch_one(&mut **c).await)?;
     let q = Question {
         id: QuestionId::new(),
         event_id: event,
-        position: i32::try_from(position).unwrap_or(i32::MAX),
+        position,
         label: input.label.clone(),
         kind: input.kind,
         options: input.options.clone(),

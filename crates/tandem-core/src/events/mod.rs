@@ -9,6 +9,7 @@
 use crate::directory::keyed_enum;
 use serde::{Deserialize, Serialize};
 
+pub mod agenda;
 pub mod event;
 pub mod meeting;
 pub mod policy;

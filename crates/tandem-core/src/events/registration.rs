@@ -322,7 +322,7 @@ mod tests {
         d.answers.insert(q.id, "Space".into());
         assert_eq!(d.validate(std::slice::from_ref(&q), &[]).expect_err("unlisted").0[0].code, "invalid_choice");
         d.answers.insert(q.id, " Health ".into());
-        let input = d.validate(&[q.clone()], &[]).expect("valid");
+        let input = d.validate(std::slice::from_ref(&q), &[]).expect("valid");
         assert_eq!(input.answers, vec![Answer { question_id: q.id, answer: "Health".into() }]);
     }
 

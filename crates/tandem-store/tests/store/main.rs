@@ -2,6 +2,7 @@
 //! server (`postgres://postgres@127.0.0.1:5432/postgres`); each test gets a fresh database.
 
 mod change_log;
+mod events;
 mod interests;
 mod meetings;
 mod migrations;
