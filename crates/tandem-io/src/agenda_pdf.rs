@@ -16,7 +16,9 @@ use serde::Serialize;
 use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 
-use crate::event_docs::{AgendaEntry, AgendaLabels, EntryKind, EventInfo, PersonalAgenda, TablePlan};
+use crate::event_docs::{
+    AgendaEntry, AgendaLabels, EntryKind, EventInfo, PersonalAgenda, PlanColumn, PlanError, TablePlan,
+};
 use crate::qr::{QrError, qr_svg};
 
 const AGENDA_TEMPLATE: &str = include_str!("pdf/agenda.typ");
@@ -42,10 +44,8 @@ pub enum PdfError {
     /// A template error: a bug in Tandem, not in the data.
     #[error("the PDF template failed: {0}")]
     Template(String),
-    #[error("meeting {a} / {b} refers to slot {slot_index}, but the plan has {slots} slots")]
-    UnknownSlot { a: String, b: String, slot_index: usize, slots: usize },
-    #[error("meeting {a} / {b} is at table {table}, which is not in the plan")]
-    UnknownTable { a: String, b: String, table: u32 },
+    #[error(transparent)]
+    Plan(#[from] PlanError),
 }
 
 #[derive(Serialize)]
@@ -262,29 +262,20 @@ struct Pair {
 /// the slots run over a page.
 pub fn table_plan_pdf(plan: &TablePlan, labels: &AgendaLabels) -> Result<RenderedPdf, PdfError> {
     let tz = plan.event.timezone;
-    // Column index of each table; online meetings go to an extra last column.
-    let mut columns: Vec<Column> = plan
-        .tables
+    let grid = plan.grid()?;
+    let columns: Vec<Column> = grid
+        .columns
         .iter()
-        .map(|t| Column { title: format!("{} {}", labels.table, t.number), booth: t.booth_owner.clone() })
+        .map(|column| match column {
+            PlanColumn::Table(t) => Column { title: format!("{} {}", labels.table, t.number), booth: t.booth_owner.clone() },
+            PlanColumn::Online => Column { title: labels.online.clone(), booth: None },
+        })
         .collect();
-    let online_column = columns.len();
-    if plan.meetings.iter().any(|m| m.table.is_none()) {
-        columns.push(Column { title: labels.online.clone(), booth: None });
-    }
-    let mut grid: Vec<Vec<Vec<Pair>>> = vec![vec![Vec::new(); columns.len()]; plan.slots.len()];
-    for m in &plan.meetings {
-        let column = match m.table {
-            None => online_column,
-            Some(table) => plan.tables.iter().position(|t| t.number == table).ok_or_else(|| {
-                PdfError::UnknownTable { a: m.a.clone(), b: m.b.clone(), table }
-            })?,
-        };
-        let cell = grid.get_mut(m.slot_index).and_then(|row| row.get_mut(column)).ok_or_else(|| {
-            PdfError::UnknownSlot { a: m.a.clone(), b: m.b.clone(), slot_index: m.slot_index, slots: plan.slots.len() }
-        })?;
-        cell.push(Pair { a: m.a.clone(), b: m.b.clone() });
-    }
+    let grid: Vec<Vec<Vec<Pair>>> = grid
+        .cells
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.iter().map(|m| Pair { a: m.a.clone(), b: m.b.clone() }).collect()).collect())
+        .collect();
 
     let several_days = {
         let mut days = plan.slots.iter().map(|s| s.start.with_timezone(&tz).date_naive());

@@ -134,8 +134,10 @@ pub struct MeetingRow {
     /// `None` while a request is not yet scheduled.
     pub start: Option<DateTime<Utc>>,
     pub end: Option<DateTime<Utc>>,
-    /// `None`: remote meeting or no table yet (the mode column tells which).
+    /// `None`: remote meeting or no table yet.
     pub table: Option<u32>,
+    /// A remote meeting: the table column says [`SheetLabels::remote`] instead of a number.
+    pub remote: bool,
     /// Translated display string, e.g. "on site" / "online".
     pub mode: String,
     /// Translated display string: requested, accepted, scheduled, held, no-show …
@@ -369,5 +371,58 @@ impl SheetLabels {
 impl Default for SheetLabels {
     fn default() -> Self {
         Self::english()
+    }
+}
+
+/// A column of the table plan: a table, or the column of online meetings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanColumn<'a> {
+    Table(&'a TableInfo),
+    Online,
+}
+
+/// The table plan as a grid: `cells[slot][column]` lists the meetings there (normally at most
+/// one per table; more means a double booking the organiser should see).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanGrid<'a> {
+    /// The tables in plan order, then [`PlanColumn::Online`] if any meeting is remote.
+    pub columns: Vec<PlanColumn<'a>>,
+    pub cells: Vec<Vec<Vec<&'a PlannedMeeting>>>,
+}
+
+/// A meeting of the plan that points outside it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("meeting {a} / {b} refers to slot {slot_index}, but the plan has {slots} slots")]
+    UnknownSlot { a: String, b: String, slot_index: usize, slots: usize },
+    #[error("meeting {a} / {b} is at table {table}, which is not in the plan")]
+    UnknownTable { a: String, b: String, table: u32 },
+}
+
+impl TablePlan {
+    /// Places every meeting in its slot and column; shared by the PDF and the spreadsheet.
+    pub fn grid(&self) -> Result<PlanGrid<'_>, PlanError> {
+        let mut columns: Vec<PlanColumn<'_>> = self.tables.iter().map(PlanColumn::Table).collect();
+        let online = columns.len();
+        if self.meetings.iter().any(|m| m.table.is_none()) {
+            columns.push(PlanColumn::Online);
+        }
+        let mut cells = vec![vec![Vec::new(); columns.len()]; self.slots.len()];
+        for m in &self.meetings {
+            let column = match m.table {
+                None => online,
+                Some(table) => self
+                    .tables
+                    .iter()
+                    .position(|t| t.number == table)
+                    .ok_or_else(|| PlanError::UnknownTable { a: m.a.clone(), b: m.b.clone(), table })?,
+            };
+            let slots = self.slots.len();
+            let cell = cells.get_mut(m.slot_index).and_then(|row: &mut Vec<Vec<_>>| row.get_mut(column)).ok_or_else(
+                || PlanError::UnknownSlot { a: m.a.clone(), b: m.b.clone(), slot_index: m.slot_index, slots },
+            )?;
+            cell.push(m);
+        }
+        Ok(PlanGrid { columns, cells })
     }
 }

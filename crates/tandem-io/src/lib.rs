@@ -12,3 +12,4 @@ pub mod event_docs;
 pub mod ics;
 pub mod qr;
 pub mod agenda_pdf;
+pub mod meetings_xlsx;

@@ -7,7 +7,7 @@ mod event_fixture;
 use chrono_tz::Europe::{Berlin, London};
 use event_fixture::*;
 use tandem_io::agenda_pdf::{PdfError, RenderedPdf, TABLES_PER_PAGE, agenda_pdf, table_plan_pdf};
-use tandem_io::event_docs::{AgendaLabels, PlannedMeeting};
+use tandem_io::event_docs::{AgendaLabels, PlanError, PlannedMeeting};
 
 fn keep(name: &str, pdf: &RenderedPdf) {
     if let Some(dir) = std::env::var_os("TANDEM_PDF_OUT") {
@@ -77,8 +77,8 @@ fn table_plan_has_a_page_per_group_of_tables() {
 fn table_plan_refuses_meetings_outside_the_plan() {
     let mut plan = table_plan(London, 2, 2);
     plan.meetings.push(PlannedMeeting { slot_index: 5, table: Some(1), a: "A".into(), b: "B".into() });
-    assert!(matches!(table_plan_pdf(&plan, &AgendaLabels::english()), Err(PdfError::UnknownSlot { slot_index: 5, .. })));
+    assert!(matches!(table_plan_pdf(&plan, &AgendaLabels::english()), Err(PdfError::Plan(PlanError::UnknownSlot { slot_index: 5, .. }))));
     let mut plan = table_plan(London, 2, 2);
     plan.meetings.push(PlannedMeeting { slot_index: 0, table: Some(99), a: "A".into(), b: "B".into() });
-    assert!(matches!(table_plan_pdf(&plan, &AgendaLabels::english()), Err(PdfError::UnknownTable { table: 99, .. })));
+    assert!(matches!(table_plan_pdf(&plan, &AgendaLabels::english()), Err(PdfError::Plan(PlanError::UnknownTable { table: 99, .. }))));
 }
