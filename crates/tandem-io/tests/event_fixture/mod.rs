@@ -113,7 +113,7 @@ pub fn table_plan(tz: Tz, tables: u32, slots: usize) -> TablePlan {
     let mut meetings = Vec::new();
     for slot_index in 0..slots.len() {
         for table in &tables {
-            if (table.number as usize + slot_index) % 4 != 0 {
+            if !(table.number as usize + slot_index).is_multiple_of(4) {
                 meetings.push(PlannedMeeting {
                     slot_index,
                     table: Some(table.number),
