@@ -1,10 +1,11 @@
-//! The scheduled jobs: the profile lifecycle (expiry notices, expiry, archiving) and the
-//! saved-search alert digests, run together every few minutes by `tandem serve` (and `tandem
+//! The scheduled jobs: the profile lifecycle (expiry notices, expiry, archiving), the
+//! saved-search alert digests and the expiry of unanswered meeting requests, run together every few minutes by `tandem serve` (and `tandem
 //! demo`), or once by `tandem jobs run` from cron.
 //!
-//! Both jobs are safe to run on several app servers at once and any number of times (each change
+//! All jobs are safe to run on several app servers at once and any number of times (each change
 //! is a conditional update in the same transaction as its email), so every server may run them.
 
+use crate::events::meetings::expiry_job::{self, ExpiryReport};
 use crate::partnering::alerts::{self, DigestReport};
 use crate::partnering::lifecycle_job::{self, JobReport};
 use crate::App;
@@ -24,6 +25,8 @@ pub struct JobsReport {
     pub lifecycle: JobReport,
     /// The saved-search digests.
     pub alerts: DigestReport,
+    /// Meeting requests expired.
+    pub meetings: ExpiryReport,
     /// Jobs that failed, with why (the others still ran).
     pub errors: Vec<String>,
 }
@@ -36,7 +39,7 @@ impl JobsReport {
 
     /// True when some job changed something or sent something.
     pub fn did_something(&self) -> bool {
-        self.lifecycle != JobReport::default() || self.alerts.sent > 0 || self.alerts.failed > 0
+        self.lifecycle != JobReport::default() || self.alerts.sent > 0 || self.alerts.failed > 0 || self.meetings.expired > 0
     }
 }
 
@@ -45,7 +48,8 @@ impl fmt::Display for JobsReport {
         let l = &self.lifecycle;
         writeln!(f, "profile lifecycle: {} expiry notices, {} expired, {} archived", l.notices, l.expired, l.archived)?;
         let a = &self.alerts;
-        write!(f, "search alerts: {} sent, {} without news, {} failed", a.sent, a.skipped, a.failed)?;
+        writeln!(f, "search alerts: {} sent, {} without news, {} failed", a.sent, a.skipped, a.failed)?;
+        write!(f, "meeting requests: {} expired", self.meetings.expired)?;
         for e in &self.errors {
             write!(f, "\nfailed: {e}")?;
         }
@@ -53,8 +57,8 @@ impl fmt::Display for JobsReport {
     }
 }
 
-/// Runs every job as of `now`: the lifecycle job, then the alert digests. A failing job is
-/// reported in `errors` and does not stop the next one.
+/// Runs every job as of `now`: the lifecycle job, the alert digests, then the meeting-request
+/// expiry. A failing job is reported in `errors` and does not stop the next one.
 pub async fn run_due(app: &App, now: DateTime<Utc>) -> JobsReport {
     let mut report = JobsReport::default();
     match lifecycle_job::run(app, now).await {
@@ -64,6 +68,10 @@ pub async fn run_due(app: &App, now: DateTime<Utc>) -> JobsReport {
     match alerts::run_digest(app, now).await {
         Ok(r) => report.alerts = r,
         Err(e) => report.errors.push(format!("search alerts: {e}")),
+    }
+    match expiry_job::run(app, now).await {
+        Ok(r) => report.meetings = r,
+        Err(e) => report.errors.push(format!("meeting request expiry: {e}")),
     }
     report
 }
@@ -109,6 +117,7 @@ fn log(report: &JobsReport) {
             alerts_sent = a.sent,
             alerts_without_news = a.skipped,
             alerts_failed = a.failed,
+            meeting_requests_expired = report.meetings.expired,
             "scheduled jobs ran"
         );
     } else {

@@ -8,6 +8,7 @@ mod context;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod events;
 pub mod jobs;
 pub mod mail;
 pub mod matching;

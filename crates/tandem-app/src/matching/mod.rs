@@ -9,7 +9,7 @@
 //! - `service` holds each server's engine and keeps it current through the change log;
 //! - `recommend` and `feedback` are the use cases.
 
-mod documents;
+pub(crate) mod documents;
 pub mod lexicon;
 mod recommend;
 mod feedback;

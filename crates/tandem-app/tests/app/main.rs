@@ -7,6 +7,7 @@ mod demo;
 mod directory;
 mod lifecycle_job;
 mod matching;
+mod meetings;
 mod mail;
 mod partnering_interests;
 mod partnering_profiles;
