@@ -1,0 +1,123 @@
+//! Fewer idle gaps without losing priority: the set of scheduled meetings stays the same, only
+//! their slots change.
+//!
+//! Two moves: a meeting moves to a slot where both its participants are free; or two meetings
+//! of one participant trade slots (its own day keeps the same shape, its two partners' days
+//! change). A move is taken when it removes gaps, or — with the seed's coin — when it keeps
+//! their number, which lets the search drift across plateaus to where the next gain is.
+
+use super::state::State;
+use crate::slots::{SlotSet, idle_gaps};
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+use std::time::Instant;
+
+/// Total idle gaps of the schedule.
+pub(crate) fn total(state: &State<'_>) -> i64 {
+    (0..state.problem.people.len()).map(|p| gaps_of(state, p, state.busy(p))).sum()
+}
+
+#[inline]
+fn gaps_of(state: &State<'_>, p: usize, busy: SlotSet) -> i64 {
+    i64::from(idle_gaps(busy, state.problem.people[p].available))
+}
+
+/// Gap change for p if its busy slots lose `from` and gain `to`.
+#[inline]
+fn delta(state: &State<'_>, p: usize, from: usize, to: usize) -> i64 {
+    let busy = state.busy(p);
+    let mut moved = busy;
+    moved.remove(from);
+    moved.insert(to);
+    gaps_of(state, p, moved) - gaps_of(state, p, busy)
+}
+
+/// One pass of moves and swaps over every scheduled meeting, in `order`. Returns the number of
+/// gaps removed, or `None` at the deadline.
+pub(crate) fn pass(state: &mut State<'_>, order: &[u32], rng: &mut ChaCha8Rng, deadline: Instant) -> Option<i64> {
+    let problem = state.problem;
+    let mut gained = 0;
+    for (i, &m) in order.iter().enumerate() {
+        if i % 256 == 0 && Instant::now() >= deadline {
+            return None;
+        }
+        let m = m as usize;
+        let Some(s) = state.slot_of(m) else { continue };
+        if state.locked(m) {
+            continue;
+        }
+        let req = &problem.meetings[m];
+        let (a, b) = (req.a as usize, req.b as usize);
+        // Moves: to any slot both are free in.
+        let open = req.allowed.minus(SlotSet(state.busy(a).0 | state.busy(b).0));
+        let mut best: Option<(i64, usize)> = None;
+        for t in open.iter() {
+            let d = delta(state, a, s, t) + delta(state, b, s, t);
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, t));
+            }
+        }
+        if let Some((d, t)) = best
+            && (d < 0 || (d == 0 && rng.random_ratio(1, 4)))
+        {
+            let cp = state.checkpoint();
+            state.remove(m);
+            if state.fits(m, t) {
+                state.place(m, t);
+                gained -= d;
+                continue;
+            }
+            state.rollback(cp);
+        }
+        // Swaps: m trades slots with another meeting of a or b.
+        for (p, q) in [(a, b), (b, a)] {
+            if let Some(d) = best_swap(state, m, p, q, s, rng) {
+                gained -= d;
+                break;
+            }
+        }
+    }
+    Some(gained)
+}
+
+/// Tries trading m's slot s with the slot of another meeting of p (m's partner being q); applies
+/// the best improving trade and returns its gap change.
+fn best_swap(state: &mut State<'_>, m: usize, p: usize, q: usize, s: usize, rng: &mut ChaCha8Rng) -> Option<i64> {
+    let problem = state.problem;
+    let mut best: Option<(i64, usize)> = None;
+    for t in state.busy(p).iter() {
+        if t == s {
+            continue;
+        }
+        let Some(x) = state.occupant(p, t) else { continue };
+        if state.locked(x) || !problem.meetings[m].allowed.contains(t) || !problem.meetings[x].allowed.contains(s) {
+            continue;
+        }
+        let xr = &problem.meetings[x];
+        let r = if xr.a as usize == p { xr.b as usize } else { xr.a as usize };
+        if r == q || state.busy(q).contains(t) || state.busy(r).contains(s) {
+            continue;
+        }
+        let d = delta(state, q, s, t) + delta(state, r, t, s);
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, x));
+        }
+    }
+    let (d, x) = best?;
+    if d > 0 || (d == 0 && !rng.random_ratio(1, 8)) {
+        return None;
+    }
+    let t = state.slot_of(x)?;
+    let cp = state.checkpoint();
+    state.remove(m);
+    state.remove(x);
+    if state.fits(m, t) {
+        state.place(m, t);
+        if state.fits(x, s) {
+            state.place(x, s);
+            return Some(d);
+        }
+    }
+    state.rollback(cp);
+    None
+}

@@ -1,0 +1,210 @@
+//! The solver.
+//!
+//! 1. A greedy schedule by priority gives the relaxation a target; a few hundred subgradient
+//!    iterations of the Lagrangian bound (`bound.rs`) give prices for participant-slot pairs.
+//! 2. The greedy again, guided by the prices, is the starting schedule.
+//! 3. A second thread continues the bound while this one searches in rounds: every participant
+//!    with an unscheduled meeting has its day replanned (exact, see `replan.rs`), then every
+//!    unscheduled meeting tries ejection chains and swaps (`eject.rs`). Moves that keep the
+//!    score are taken too, with ties broken by the seed, so the search keeps moving on plateaus.
+//! 4. With the meetings fixed, rounds of moves and swaps remove idle gaps (`gaps.rs`).
+//! 5. Tables are numbered (`tables.rs`).
+//!
+//! Rounds are atomic: the deadline cuts a round off and rolls it back, so the result is the
+//! state after the last complete round, and the same seed with enough time (the search ends
+//! after rounds without gain) always gives the same schedule.
+
+mod eject;
+mod gaps;
+mod greedy;
+mod replan;
+mod search;
+mod state;
+mod tables;
+
+use crate::bound::Lagrangian;
+use crate::instance::{Assignment, MeetingMode};
+use crate::problem::{Problem, WEIGHT_SCALE};
+use crate::slots::idle_gaps;
+use crate::solution::{Solution, Stats};
+use greedy::Prices;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use state::State;
+use std::time::{Duration, Instant};
+
+/// How long to search and with which random choices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Wall-time limit for the whole solve, bound included.
+    pub time_limit: Duration,
+    /// Seed of the randomised search: the same seed and enough time give the same schedule.
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { time_limit: Duration::from_secs(2), seed: 0 }
+    }
+}
+
+/// Subgradient iterations before the search starts: enough for prices that guide the greedy
+/// (100–300 gave the same final scores at 2,000 participants), few enough to start early.
+const WARM_ITERATIONS: usize = 150;
+/// Most subgradient iterations in all (the bound usually stops earlier, its steps used up).
+const MAX_ITERATIONS: usize = 3000;
+/// Primary rounds without a better score before the search moves on to idle gaps.
+const STALL_ROUNDS: usize = 12;
+/// Gap rounds without fewer gaps before the search ends.
+const GAP_STALL_ROUNDS: usize = 4;
+/// Share of the time limit the primary search may use when it keeps improving; the rest is for
+/// the idle gaps.
+const PRIMARY_SHARE: f64 = 0.75;
+
+/// Schedules the problem's meetings within `options.time_limit`.
+pub fn solve(problem: &Problem, options: &Options) -> Solution {
+    let start = Instant::now();
+    let limit = options.time_limit;
+    // Numbering tables and writing the answer take a few milliseconds at the end.
+    let deadline = start + limit.saturating_sub((limit / 20).min(Duration::from_millis(50)));
+    let primary_deadline = start + limit.mul_f64(PRIMARY_SHARE);
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    let n_slots = problem.slot_count();
+
+    let empty = State::new(problem);
+    let zero = Prices { n_slots, cell: vec![0.0; problem.people.len() * n_slots], table: vec![0.0; n_slots] };
+    let mut first = empty.clone();
+    let order = greedy::order(&first, &zero);
+    greedy::construct(&mut first, &zero, &order);
+    let mut lagrangian = Lagrangian::new(problem);
+    let target = first.score() as f64 / WEIGHT_SCALE;
+    lagrangian.run(target, WARM_ITERATIONS, start + limit / 4);
+    let warm_bound = lagrangian.bound();
+    let (cell, table) = lagrangian.prices();
+    let prices = Prices { n_slots, cell: cell.to_vec(), table: table.to_vec() };
+    let mut state = empty;
+    let order = greedy::order(&state, &prices);
+    greedy::construct(&mut state, &prices, &order);
+    if first.score() > state.score() {
+        state = first;
+    }
+    state.commit();
+    let target = state.score() as f64 / WEIGHT_SCALE;
+
+    let (lagrangian, rounds) = std::thread::scope(|scope| {
+        let bound_thread = scope.spawn(move || {
+            lagrangian.run(target, MAX_ITERATIONS, deadline);
+            lagrangian
+        });
+        let rounds = search(&mut state, &prices, warm_bound, &mut rng, primary_deadline, deadline);
+        // The bound thread stops at the deadline at the latest; if it panicked, the warm-up
+        // bound stands (it is valid).
+        (bound_thread.join().ok(), rounds)
+    });
+    let bound = lagrangian.map_or(warm_bound, |l| l.bound().min(warm_bound));
+    finish(problem, &state, bound, start, options.seed, rounds)
+}
+
+/// Primary rounds, then gap rounds; returns the rounds completed.
+fn search(
+    state: &mut State<'_>,
+    prices: &Prices,
+    warm_bound: f64,
+    rng: &mut ChaCha8Rng,
+    primary_deadline: Instant,
+    deadline: Instant,
+) -> usize {
+    let problem = state.problem;
+    let n_meetings = problem.meetings.len();
+    let mut people: Vec<u32> = (0..problem.people.len() as u32).collect();
+    let mut order: Vec<u32> = greedy::order(state, prices).into_iter().map(|m| m as u32).collect();
+    // Heaviest first; the greedy order breaks ties.
+    order.sort_by_key(|&m| std::cmp::Reverse(problem.meetings[m as usize].weight));
+    let mut search = search::Search {
+        prices,
+        tie: (0..n_meetings as u32).collect(),
+        scratch: Default::default(),
+        depth: 1,
+        nodes: 20,
+        rotate: 0,
+    };
+    let optimal = (warm_bound * WEIGHT_SCALE).round() as i64;
+    let mut rounds = 0;
+    let mut stall = 0;
+    while stall < STALL_ROUNDS && state.score() < optimal {
+        let before = state.score();
+        let cp = state.checkpoint();
+        people.shuffle(rng);
+        search.tie.iter_mut().for_each(|t| *t = rng.random());
+        search.rotate = rng.random();
+        let unscheduled: Vec<u32> = order.iter().copied().filter(|&m| state.slot_of(m as usize).is_none()).collect();
+        let done = search.replan_pass(state, &people, primary_deadline).is_some()
+            && search.insert_pass(state, &unscheduled, primary_deadline).is_some();
+        if !done {
+            state.rollback(cp);
+            break;
+        }
+        state.commit();
+        rounds += 1;
+        stall = if state.score() > before { 0 } else { stall + 1 };
+    }
+    let mut scheduled: Vec<u32> = (0..n_meetings as u32).filter(|&m| state.slot_of(m as usize).is_some()).collect();
+    let mut gaps = gaps::total(state);
+    let mut stall = 0;
+    while stall < GAP_STALL_ROUNDS && gaps > 0 {
+        let cp = state.checkpoint();
+        scheduled.shuffle(rng);
+        let Some(removed) = gaps::pass(state, &scheduled, rng, deadline) else {
+            state.rollback(cp);
+            break;
+        };
+        state.commit();
+        rounds += 1;
+        gaps -= removed;
+        stall = if removed > 0 { 0 } else { stall + 1 };
+    }
+    rounds
+}
+
+fn finish(problem: &Problem, state: &State<'_>, bound: f64, start: Instant, seed: u64, rounds: usize) -> Solution {
+    let slots = state.slots();
+    let tables = tables::assign(problem, &slots);
+    let mut assignments = Vec::with_capacity(state.scheduled());
+    let mut score = 0.0;
+    let (mut either_scheduled, mut either_on_table) = (0, 0);
+    for (m, s) in slots.iter().enumerate() {
+        let Some(s) = *s else { continue };
+        let req = &problem.meetings[m];
+        score += req.priority;
+        if req.mode == MeetingMode::Either {
+            either_scheduled += 1;
+            either_on_table += usize::from(tables[m].is_some());
+        }
+        assignments.push(Assignment {
+            meeting: req.id.clone(),
+            slot: problem.slot_ids[s].clone(),
+            table: tables[m].map(i64::from),
+        });
+    }
+    let gaps = (0..problem.people.len())
+        .map(|p| idle_gaps(state.busy(p), problem.people[p].available) as usize)
+        .sum();
+    Solution {
+        assignments,
+        stats: Stats {
+            score,
+            bound,
+            share_of_bound: if bound > 0.0 { score / bound } else { 1.0 },
+            scheduled: state.scheduled(),
+            requested: problem.meetings.len(),
+            requested_priority: problem.requested_priority(),
+            idle_gaps: gaps,
+            either_on_table,
+            either_scheduled,
+            seconds: start.elapsed().as_secs_f64(),
+            seed,
+            rounds,
+        },
+    }
+}
