@@ -183,6 +183,28 @@ pub async fn set_agenda_state(conn: Conn<'_>, id: EventId, state: AgendaState, a
         .map(|r| r.rows_affected()))?)
 }
 
+const HIGHEST_TABLE: &str = "SELECT MAX(t) FROM (\
+     SELECT booth_table AS t FROM event_registrations WHERE event_id = $1 AND state IN ('pending', 'approved', 'waitlisted') \
+     UNION ALL SELECT table_number AS t FROM event_meetings WHERE event_id = $1 AND state = 'accepted') used";
+
+/// The highest table number a booth or an accepted meeting of `event` uses.
+pub async fn highest_table_in_use(conn: Conn<'_>, event: EventId) -> StoreResult<Option<i32>> {
+    Ok(on_db!(conn, |c| sqlx::query_scalar(HIGHEST_TABLE).bind(event.0).fetch_one(&mut *c).await)?)
+}
+
+// SQLite serialises writers (`BEGIN IMMEDIATE`); on PostgreSQL the event's row lock makes a
+// capacity check and the registration after it atomic.
+const LOCK_POSTGRES: &str = "SELECT id FROM events WHERE id = $1 FOR UPDATE";
+
+/// Holds the event's row until the transaction ends, so registrations of one event are counted
+/// and written one at a time (a no-op on SQLite, whose writers are serialised anyway).
+pub async fn lock(conn: Conn<'_>, id: EventId) -> StoreResult<()> {
+    if let Conn::Postgres(c) = conn {
+        sqlx::query(LOCK_POSTGRES).bind(id.0).fetch_optional(&mut *c).await?;
+    }
+    Ok(())
+}
+
 /// Is a slug already used?
 pub async fn slug_taken(conn: Conn<'_>, slug: &str) -> StoreResult<bool> {
     let n: i64 = on_db!(conn, |c| sqlx::query_scalar(SLUG_TAKEN).bind(slug).fetch_one(&mut *c).await)?;

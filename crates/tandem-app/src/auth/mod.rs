@@ -6,7 +6,7 @@ mod login;
 mod password;
 mod register;
 mod reset;
-mod secret;
+pub(crate) mod secret;
 
 pub use actor::{actor_for, actor_for_token};
 pub use login::{login, LOGIN_FAILURE_LIMIT, LOGIN_WINDOW_MINUTES};

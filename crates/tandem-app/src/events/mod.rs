@@ -1,4 +1,14 @@
 //! Brokerage events (issue 5; DOMAIN.md, "Brokerage events"): set-up, registration, meeting
 //! requests and meetings, scheduling, agendas, the event day and follow-up.
 
+pub mod access;
+pub mod agenda;
+pub mod checkin;
 pub mod meetings;
+pub mod messages;
+pub mod public;
+pub mod questions;
+pub mod registration;
+pub mod roster;
+pub mod setup;
+mod waitlist;

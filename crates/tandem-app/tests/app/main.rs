@@ -5,6 +5,7 @@ mod alerts;
 mod auth;
 mod demo;
 mod directory;
+mod events;
 mod lifecycle_job;
 mod matching;
 mod meetings;
