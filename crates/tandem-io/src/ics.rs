@@ -53,7 +53,7 @@ pub fn agenda_calendar(agenda: &PersonalAgenda, labels: &CalendarLabels) -> Stri
         .append_property(("CALSCALE", "GREGORIAN"))
         // PUBLISH: an informational calendar, not an invitation the client should answer.
         .append_property(("METHOD", "PUBLISH"))
-        .name(&format!("{} – {}", agenda.event.name, agenda.participant_name))
+        .name(&clean(&format!("{} – {}", agenda.event.name, agenda.participant_name)))
         .timezone(agenda.event.timezone.name());
     calendar.append_property(
         icalendar::Property::new("REFRESH-INTERVAL", REFRESH_INTERVAL)
@@ -74,14 +74,14 @@ fn vevent(agenda: &PersonalAgenda, entry: &AgendaEntry, labels: &CalendarLabels)
     let event = &agenda.event;
     let mut vevent = icalendar::Event::new();
     vevent
-        .uid(&entry.uid)
+        .uid(&clean(&entry.uid))
         .sequence(entry.sequence)
         .timestamp(entry.updated_at)
         .last_modified(entry.updated_at)
         .starts(entry.start)
         .ends(entry.end)
         .status(if entry.cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed })
-        .url(entry.url.as_deref().unwrap_or(&event.public_url));
+        .url(&clean(entry.url.as_deref().unwrap_or(&event.public_url)));
 
     let at_venue = |place: Option<String>| {
         let mut parts: Vec<&str> = Vec::new();
@@ -106,14 +106,14 @@ fn vevent(agenda: &PersonalAgenda, entry: &AgendaEntry, labels: &CalendarLabels)
             remote_link,
             message,
         } => {
-            vevent.summary(&format!("{}: {partner_name} ({partner_organisation})", labels.meeting));
+            vevent.summary(&clean(&format!("{}: {partner_name} ({partner_organisation})", labels.meeting)));
             let location = match (table, remote_link) {
                 (Some(table), _) => at_venue(Some(format!("{} {table}", labels.table))),
                 (None, Some(_)) => labels.online.clone(),
                 // Not yet at a table: the venue is still the best answer to "where".
                 (None, None) => at_venue(None),
             };
-            vevent.location(&location);
+            vevent.location(&clean(&location));
             let mut who = format!("{partner_name}, {partner_organisation}");
             if let Some(city) = partner_city {
                 let _ = write!(who, ", {city}");
@@ -130,8 +130,8 @@ fn vevent(agenda: &PersonalAgenda, entry: &AgendaEntry, labels: &CalendarLabels)
             }
         }
         EntryKind::Session { title, kind_label, room, speakers, stream_url } => {
-            vevent.summary(title);
-            vevent.location(&at_venue(room.clone()));
+            vevent.summary(&clean(title));
+            vevent.location(&clean(&at_venue(room.clone())));
             description.push(kind_label.clone());
             if let Some(room) = room {
                 description.push(format!("{}: {room}", labels.room));
@@ -145,8 +145,20 @@ fn vevent(agenda: &PersonalAgenda, entry: &AgendaEntry, labels: &CalendarLabels)
         }
     }
     description.push(format!("{}: {}", labels.link, entry.url.as_deref().unwrap_or(&event.public_url)));
-    vevent.description(&description.join("\n"));
+    vevent.description(&clean(&description.join("\n")));
     vevent.done()
+}
+
+/// User text may carry Windows line ends or control characters (pasted from elsewhere). The
+/// writer escapes only `\n`; a bare CR or other control character would end or corrupt the
+/// content line in some readers (RFC 5545 §3.3.11 forbids them in TEXT), so line ends become
+/// `\n` and other control characters (except tab) are dropped.
+fn clean(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
 }
 
 /// Why a calendar file could not be read.

@@ -87,6 +87,22 @@ fn local_times_on_both_sides_of_a_dst_switch_are_the_right_instants() {
 }
 
 #[test]
+fn control_characters_in_user_text_cannot_break_lines() {
+    let mut agenda = agenda(Berlin);
+    let meeting = agenda.entries.iter_mut().find(|e| matches!(e.kind, EntryKind::Meeting { .. }));
+    let Some(EntryKind::Meeting { message, partner_name, .. }) = meeting.map(|e| &mut e.kind) else {
+        panic!("fixture has a meeting")
+    };
+    *message = Some("line one\r\nline two\rthree\u{7}\u{0}".into());
+    *partner_name = "Eve\r\nX-INJECTED:1".into();
+    let text = agenda_calendar(&agenda, &CalendarLabels::english());
+    assert!(!text.lines().any(|l| l.starts_with("X-INJECTED")), "{text}");
+    assert!(text.split("\r\n").all(|l| !l.contains('\r') && !l.contains('\u{7}')));
+    let calendar = parse(&text);
+    assert!(calendar.events.iter().any(|e| e.description.as_deref().is_some_and(|d| d.contains("line one\nline two\nthree"))));
+}
+
+#[test]
 fn output_is_deterministic() {
     let a = agenda_calendar(&agenda(London), &CalendarLabels::english());
     let b = agenda_calendar(&agenda(London), &CalendarLabels::english());
