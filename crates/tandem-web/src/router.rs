@@ -100,6 +100,18 @@ pub fn router(state: AppState) -> Router {
         .route("/organisations/{id}/partners", get(pages::matching::organisation_partners))
         .route("/programmes/{id}/smes", get(pages::matching::programme_smes))
         .route(pages::matching::FEEDBACK_PATH, post(pages::matching::feedback))
+        .route("/events/{id}/participants", get(pages::meetings::participants::directory))
+        .route("/events/{id}/participants/{reg}/request", get(pages::meetings::participants::request_form))
+        .route("/events/{id}/meeting-requests", post(pages::meetings::participants::create))
+        .route("/events/{id}/meetings", get(pages::meetings::mine::mine))
+        .route("/events/{id}/meetings/all", get(pages::meetings::organiser::overview))
+        .route("/events/{id}/availability", get(pages::meetings::slots::availability_form).post(pages::meetings::slots::set_availability))
+        .route("/meetings/{id}/accept", get(pages::meetings::slots::accept_form).post(pages::meetings::slots::accept))
+        .route("/meetings/{id}/book", get(pages::meetings::slots::book_form).post(pages::meetings::slots::book))
+        .route("/meetings/{id}/decline", post(pages::meetings::mine::decline))
+        .route("/meetings/{id}/cancel", post(pages::meetings::mine::cancel))
+        .route("/meetings/{id}/mode", post(pages::meetings::organiser::set_mode))
+        .route("/meetings/{id}/lock", post(pages::meetings::organiser::set_locked))
         .fallback(pages::not_found);
 
     Router::new()

@@ -8,6 +8,7 @@ mod dto;
 mod extract;
 mod matching;
 mod me;
+mod meetings;
 mod organisations;
 mod profiles;
 mod programmes;
@@ -72,6 +73,12 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(matching::profile_matches))
         .routes(routes!(matching::organisation_partners))
         .routes(routes!(matching::programme_smes))
+        .routes(routes!(meetings::my_meetings))
+        .routes(routes!(meetings::request_meeting))
+        .routes(routes!(meetings::free_slots))
+        .routes(routes!(meetings::accept_meeting))
+        .routes(routes!(meetings::decline_meeting))
+        .routes(routes!(meetings::cancel_meeting))
         .split_for_parts()
 }
 

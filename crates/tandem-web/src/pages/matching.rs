@@ -228,7 +228,7 @@ pub(crate) fn reason_text(state: &AppState, t: Tr, reason: &Reason) -> String {
 // From the use cases' results to items.
 
 /// Score 0..=1 as a whole percentage.
-fn percent(score: f32) -> u32 {
+pub(crate) fn percent(score: f32) -> u32 {
     if score.is_finite() { (score.clamp(0.0, 1.0) * 100.0).round() as u32 } else { 0 }
 }
 

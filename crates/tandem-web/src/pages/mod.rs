@@ -8,6 +8,7 @@ pub mod home;
 pub mod locale;
 pub mod marketplace;
 pub mod matching;
+pub mod meetings;
 pub mod members;
 pub mod organisations;
 pub mod people;

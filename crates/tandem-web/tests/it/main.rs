@@ -8,6 +8,7 @@ mod browser;
 mod cluster;
 mod i18n;
 mod matching_pages;
+mod meeting_pages;
 mod ops;
 mod org_pages;
 mod profile_api;

@@ -10,7 +10,8 @@ use tandem_core::events::registration::Registration;
 use tandem_core::events::{Attendance, MeetingMode, MeetingState};
 use tandem_core::policy::Actor;
 use tandem_core::{EventId, MeetingId};
-use tandem_store::meetings::{self, EventMeeting, ParticipantMeeting};
+use tandem_store::meetings;
+pub use tandem_store::meetings::{EventMeeting, ParticipantMeeting};
 use tandem_store::registrations;
 
 /// A participant's requests and meetings at one event.

@@ -20,7 +20,8 @@ use tandem_core::policy::Actor;
 use tandem_core::text::{fold, search_terms};
 use tandem_core::{CityId, EventId, MeetingId, OrgId, ProfileId, RegistrationId};
 use tandem_match::{Query, Target};
-use tandem_store::meetings::{self, BroughtProfile};
+use tandem_store::meetings;
+pub use tandem_store::meetings::BroughtProfile;
 use tandem_store::registrations::{self, RegistrationFilter};
 use tandem_store::{profiles, Conn};
 
