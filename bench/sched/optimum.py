@@ -2,7 +2,7 @@
 """The exact optimum of the primary objective (total priority of scheduled meetings), solved as a
 mixed-integer programme by HiGHS: the integer version of lpbound.py's model. It proves how far a
 schedule is from the best possible one, which the LP bound alone cannot (the LP may be loose).
-usage: optimum.py INSTANCE.json [--time-limit SECONDS] [--lp]
+usage: optimum.py INSTANCE.json [--time-limit SECONDS] [--lp] [--write SCHEDULE.json]
 prints {"optimum": X, "proven": true|false, "dual_bound": Y, "gap": G, "seconds": T}
 ("proven": false when the time limit stopped HiGHS first: "optimum" is then the best schedule
 found and "dual_bound" the best proven upper bound)."""
@@ -79,6 +79,7 @@ if args.write:
                 if t is not None: used[s].add(t)
         out.append({"meeting": m["id"], "slot": s, "table": t})
     json.dump({"assignments": out}, open(args.write, "w"))
-print(json.dumps({"optimum": info.objective_function_value, "proven": proven,
-                  "dual_bound": info.mip_dual_bound, "gap": info.mip_gap,
-                  "seconds": round(time.time() - t0, 2)}))
+result = {"optimum": info.objective_function_value, "proven": proven,
+          "dual_bound": info.mip_dual_bound, "gap": info.mip_gap}
+result["seconds"] = round(time.time() - t0, 2)
+print(json.dumps(result))

@@ -86,11 +86,19 @@ impl<'p> Relaxation<'p> {
             });
             let _ = m;
         }
+        // The total cap is min(max_meetings, open slots) — the second part is implied by the
+        // cells, but as one price per participant it captures a popular participant's
+        // saturation at once, which the cell prices only find after many steps.
+        let mut degree = vec![0u32; n_people];
+        for f in &free {
+            degree[f.a as usize] += 1;
+            degree[f.b as usize] += 1;
+        }
         let max_left = (0..n_people)
             .map(|p| {
                 let person = &problem.people[p];
-                let left = person.max.saturating_sub(locked_busy[p].len());
-                (left < open[p].len()).then_some(f64::from(left))
+                let left = person.max.saturating_sub(locked_busy[p].len()).min(open[p].len());
+                (left < degree[p]).then_some(f64::from(left))
             })
             .collect();
         let mut cap_left = vec![None; problem.limits.len()];
@@ -204,6 +212,35 @@ impl<'p> Lagrangian<'p> {
         (&self.best_price, &self.best_table)
     }
 
+    /// Coordinate descent on the participants' total-cap prices alone, from zero: each
+    /// participant in turn gets the price that minimises the relaxed value with the others fixed
+    /// — the (cap + 1)-th best value of its meetings after the partners' prices. A good start:
+    /// it prices popular participants out of their lowest-priority requests at once.
+    pub(crate) fn seed_caps(&mut self, sweeps: usize) {
+        let problem = self.rel.problem;
+        let n_people = problem.people.len();
+        let mut incident: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n_people];
+        for f in &self.rel.free {
+            incident[f.a as usize].push((f.b, f.priority));
+            incident[f.b as usize].push((f.a, f.priority));
+        }
+        let mut values = Vec::new();
+        for _ in 0..sweeps {
+            for (p, partners) in incident.iter().enumerate() {
+                let Some(cap) = self.rel.max_left[p] else { continue };
+                values.clear();
+                values.extend(partners.iter().map(|&(q, w)| w - self.mu[self.off_max + q as usize]).filter(|&r| r > 0.0));
+                let cap = cap as usize;
+                self.mu[self.off_max + p] = if values.len() > cap {
+                    values.select_nth_unstable_by(cap, |x, y| y.total_cmp(x));
+                    values[cap]
+                } else {
+                    0.0
+                };
+            }
+        }
+    }
+
     /// Runs up to `iterations` more iterations. `target` is a schedule's score (a lower bound)
     /// for Polyak's step; the search stops early when the bound meets it, when steps have
     /// become useless, or at the deadline.
@@ -247,7 +284,8 @@ impl<'p> Lagrangian<'p> {
         let usage = &mut self.usage;
         usage.iter_mut().for_each(|x| *x = 0);
         let mut value = rel.locked_weight;
-        for f in &rel.free {
+        let iteration = self.iterations;
+        for (index, f) in rel.free.iter().enumerate() {
             // Closed cells cost infinity, so the loop runs over every slot without a mask and
             // without branches; the best slot is looked up afterwards, only if it is taken.
             let ra = &price[f.a as usize * n_slots..][..n_slots];
@@ -267,7 +305,11 @@ impl<'p> Lagrangian<'p> {
             if best_rc <= 0.0 {
                 continue;
             }
-            let found = (0..n_slots).find(|&s| {
+            // Among equally good slots, meetings start looking at different ones: with the
+            // lowest index, every tie would pile onto the first slot and the step would only
+            // push the crowd to the next one.
+            let offset = (index.wrapping_mul(7) + iteration) % n_slots;
+            let found = (0..n_slots).map(|k| (k + offset) % n_slots).find(|&s| {
                 let t = if f.general { table[s] } else { 0.0 };
                 f.priority - ra[s] - rb[s] - t == best_rc
             });

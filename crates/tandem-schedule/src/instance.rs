@@ -153,3 +153,44 @@ pub struct Assignment {
     /// Table number, or null for a remote meeting.
     pub table: Option<i64>,
 }
+
+/// Reads an instance from JSON text. Errors name the field's path (`meetings[3].priority`) and
+/// the line and column, so a hand-edited file can be fixed from the message alone.
+pub fn parse_instance(json: &str) -> Result<Instance, crate::InstanceError> {
+    parse(json)
+}
+
+/// Reads a schedule (`{"assignments": [...]}`, anything else ignored) from JSON text, with the
+/// same error paths as [`parse_instance`].
+pub fn parse_schedule(json: &str) -> Result<ScheduleJson, crate::InstanceError> {
+    parse(json)
+}
+
+fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, crate::InstanceError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        json_error(if path == "." { String::from("(top level)") } else { path }, &e.into_inner())
+    })?;
+    // Trailing text after the value is an error too (a second object pasted in, say).
+    de.end().map_err(|e| json_error(String::from("(end of file)"), &e))?;
+    Ok(value)
+}
+
+fn json_error(path: String, e: &serde_json::Error) -> crate::InstanceError {
+    crate::InstanceError {
+        issues: vec![crate::Issue {
+            path,
+            message: format!("{} (line {}, column {})", strip_position(&e.to_string()), e.line(), e.column()),
+        }],
+        more: 0,
+    }
+}
+
+/// serde_json's message without its own " at line L column C" suffix (we say it our way).
+fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}

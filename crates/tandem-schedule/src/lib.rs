@@ -6,7 +6,8 @@
 //! then the fewest idle gaps (free available slots between a participant's first and last
 //! meeting); then tables for 'either' meetings.
 //!
-//! - [`Instance`] / [`ScheduleJson`]: the JSON formats of bench/sched (serde).
+//! - [`Instance`] / [`ScheduleJson`]: the JSON formats of bench/sched (serde);
+//!   [`parse_instance`] reads one with errors that name the field.
 //! - [`Problem::from_instance`]: checks an instance, with errors that name the field.
 //! - [`solve`]: the schedule, within a time limit, deterministic for a seed.
 //! - [`validate`]: checks any schedule against an instance (the rules of bench/sched/check.py).
@@ -34,7 +35,9 @@ mod solve;
 mod validate;
 
 pub use error::{InstanceError, Issue};
-pub use instance::{Assignment, Attendance, Instance, Limit, Meeting, MeetingMode, Participant, ScheduleJson, Slot};
+pub use instance::{
+    Assignment, Attendance, Instance, Limit, Meeting, MeetingMode, Participant, ScheduleJson, Slot, parse_instance, parse_schedule,
+};
 pub use problem::Problem;
 pub use slots::MAX_SLOTS;
 pub use solution::{Solution, Stats};

@@ -172,3 +172,19 @@ fn the_validator_counts_idle_gaps_like_check_py() {
     // p1 idles in s2; p2 is unavailable in s2; p3 has one meeting.
     assert_eq!(report.idle_gaps, 1);
 }
+
+#[test]
+fn parse_errors_name_the_field_and_line() {
+    let e = tandem_schedule::parse_instance(
+        "{\"slots\": [{\"id\": \"s1\"}],\n \"participants\": [{\"id\": \"p1\", \"available\": [\"s1\"]}],\n \"meetings\": [{\"id\": \"m1\", \"a\": \"p1\", \"b\": \"p2\", \"priority\": \"high\"}]}",
+    )
+    .expect_err("a string priority");
+    assert_eq!(e.to_string(), "meetings[0].priority: invalid type: string \"high\", expected f64 (line 3, column 67)");
+    let e = tandem_schedule::parse_instance("{\"slots\": [], \"participants\": [{\"available\": []}], \"meetings\": []}").expect_err("no id");
+    assert!(e.to_string().starts_with("participants[0]: missing field `id`"), "{e}");
+    let e = tandem_schedule::parse_instance("{\"slots\": [], \"participants\": [], \"meetings\": [{\"id\": \"m\", \"a\": \"x\", \"b\": \"y\", \"mode\": \"hybrid\"}]}")
+        .expect_err("bad mode");
+    assert!(e.to_string().starts_with("meetings[0].mode: unknown variant `hybrid`, expected one of `onsite`, `remote`, `either`"), "{e}");
+    let e = tandem_schedule::parse_instance("{\"slots\": [}").expect_err("syntax");
+    assert!(e.to_string().contains("(line 1, column 12)"), "{e}");
+}

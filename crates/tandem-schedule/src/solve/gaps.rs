@@ -1,9 +1,9 @@
 //! Fewer idle gaps without losing priority: the set of scheduled meetings stays the same, only
 //! their slots change.
 //!
-//! Two moves: a meeting moves to a slot where both its participants are free; or two meetings
+//! Three moves: a meeting moves to a slot where both its participants are free; two meetings
 //! of one participant trade slots (its own day keeps the same shape, its two partners' days
-//! change). A move is taken when it removes gaps, or — with the seed's coin — when it keeps
+//! change); or a Kempe chain swaps two slots along a chain of meetings. A move is taken when it removes gaps, or — with the seed's coin — when it keeps
 //! their number, which lets the search drift across plateaus to where the next gain is.
 
 use super::state::State;
@@ -34,7 +34,13 @@ fn delta(state: &State<'_>, p: usize, from: usize, to: usize) -> i64 {
 
 /// One pass of moves and swaps over every scheduled meeting, in `order`. Returns the number of
 /// gaps removed, or `None` at the deadline.
-pub(crate) fn pass(state: &mut State<'_>, order: &[u32], rng: &mut ChaCha8Rng, deadline: Instant) -> Option<i64> {
+pub(crate) fn pass(
+    state: &mut State<'_>,
+    order: &[u32],
+    rng: &mut ChaCha8Rng,
+    chain: &mut Vec<(u32, u8)>,
+    deadline: Instant,
+) -> Option<i64> {
     let problem = state.problem;
     let mut gained = 0;
     for (i, &m) in order.iter().enumerate() {
@@ -70,14 +76,102 @@ pub(crate) fn pass(state: &mut State<'_>, order: &[u32], rng: &mut ChaCha8Rng, d
             state.rollback(cp);
         }
         // Swaps: m trades slots with another meeting of a or b.
+        let mut swapped = false;
         for (p, q) in [(a, b), (b, a)] {
             if let Some(d) = best_swap(state, m, p, q, s, rng) {
+                gained -= d;
+                swapped = true;
+                break;
+            }
+        }
+        if swapped || (gaps_of(state, a, state.busy(a)) == 0 && gaps_of(state, b, state.busy(b)) == 0) {
+            continue;
+        }
+        // Kempe chains: m moves to t, whoever meets its participants in t moves to s, and so on.
+        for t in req.allowed.minus(SlotSet::single(s)).iter() {
+            if let Some(d) = kempe(state, m, s, t, chain) {
                 gained -= d;
                 break;
             }
         }
     }
     Some(gained)
+}
+
+/// Longest Kempe chain tried: longer ones are rare and rarely pay.
+const MAX_CHAIN: usize = 24;
+
+/// Swaps slots s and t along the chain of meetings that starts with m (at s): every meeting
+/// whose participant the chain brings into a slot moves to the other one. Inside the chain,
+/// participants keep their busy slots; only its ends change, so few days need re-counting.
+/// Applied when it removes gaps; returns their change.
+fn kempe(state: &mut State<'_>, m: usize, s: usize, t: usize, chain: &mut Vec<(u32, u8)>) -> Option<i64> {
+    let problem = state.problem;
+    chain.clear();
+    chain.push((m as u32, t as u8));
+    let mut next = 0;
+    while next < chain.len() {
+        let (x, to) = chain[next];
+        next += 1;
+        let req = &problem.meetings[x as usize];
+        let from = if to as usize == t { s } else { t };
+        for p in [req.a as usize, req.b as usize] {
+            let Some(y) = state.occupant(p, to as usize) else { continue };
+            if chain.iter().any(|&(z, _)| z as usize == y) {
+                continue;
+            }
+            if state.locked(y) || !problem.meetings[y].allowed.contains(from) || chain.len() >= MAX_CHAIN {
+                return None;
+            }
+            chain.push((y as u32, from as u8));
+        }
+    }
+    // Gap change of everyone the chain touches.
+    let mut d = 0;
+    let mut seen: [u32; 2 * MAX_CHAIN] = [u32::MAX; 2 * MAX_CHAIN];
+    let mut n_seen = 0;
+    for &(x, _) in chain.iter() {
+        let req = &problem.meetings[x as usize];
+        for p in [req.a, req.b] {
+            if seen[..n_seen].contains(&p) {
+                continue;
+            }
+            seen[n_seen] = p;
+            n_seen += 1;
+            let p = p as usize;
+            let busy = state.busy(p);
+            let mut moved = busy;
+            for &(y, to) in chain.iter() {
+                let r = &problem.meetings[y as usize];
+                if r.a as usize == p || r.b as usize == p {
+                    let from = if to as usize == t { s } else { t };
+                    moved.remove(from);
+                }
+            }
+            for &(y, to) in chain.iter() {
+                let r = &problem.meetings[y as usize];
+                if r.a as usize == p || r.b as usize == p {
+                    moved.insert(to as usize);
+                }
+            }
+            d += gaps_of(state, p, moved) - gaps_of(state, p, busy);
+        }
+    }
+    if d >= 0 {
+        return None;
+    }
+    let cp = state.checkpoint();
+    for &(x, _) in chain.iter() {
+        state.remove(x as usize);
+    }
+    for &(x, to) in chain.iter() {
+        if !state.fits(x as usize, to as usize) {
+            state.rollback(cp);
+            return None;
+        }
+        state.place(x as usize, to as usize);
+    }
+    Some(d)
 }
 
 /// Tries trading m's slot s with the slot of another meeting of p (m's partner being q); applies

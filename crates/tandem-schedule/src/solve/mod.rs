@@ -1,13 +1,16 @@
 //! The solver.
 //!
-//! 1. A greedy schedule by priority gives the relaxation a target; a few hundred subgradient
-//!    iterations of the Lagrangian bound (`bound.rs`) give prices for participant-slot pairs.
+//! 1. A greedy schedule by priority gives the relaxation a target. Three sweeps of coordinate
+//!    descent on the participants' total-cap prices (`bound.rs`) give a first bound and prices
+//!    that say which participants are contested.
 //! 2. The greedy again, guided by the prices, is the starting schedule.
-//! 3. A second thread continues the bound while this one searches in rounds: every participant
-//!    with an unscheduled meeting has its day replanned (exact, see `replan.rs`), then every
-//!    unscheduled meeting tries ejection chains and swaps (`eject.rs`). Moves that keep the
-//!    score are taken too, with ties broken by the seed, so the search keeps moving on plateaus.
-//! 4. With the meetings fixed, rounds of moves and swaps remove idle gaps (`gaps.rs`).
+//! 3. A second thread runs the subgradient search for the bound while this one searches in
+//!    rounds: every participant with an unscheduled meeting has its day replanned (exact, see
+//!    `replan.rs`), then every unscheduled meeting tries ejection chains and swaps
+//!    (`eject.rs`). Moves that keep the score are taken too, with ties broken by the seed, so
+//!    the search keeps moving on plateaus; it stops after rounds without gain.
+//! 4. With the meetings fixed, rounds of moves, swaps and Kempe chains remove idle gaps
+//!    (`gaps.rs`).
 //! 5. Tables are numbered (`tables.rs`).
 //!
 //! Rounds are atomic: the deadline cuts a round off and rolls it back, so the result is the
@@ -49,13 +52,12 @@ impl Default for Options {
     }
 }
 
-/// Subgradient iterations before the search starts: enough for prices that guide the greedy
-/// (100–300 gave the same final scores at 2,000 participants), few enough to start early.
-const WARM_ITERATIONS: usize = 150;
+/// Coordinate-descent sweeps over the participants' total-cap prices for the search's prices.
+const SEED_SWEEPS: usize = 3;
 /// Most subgradient iterations in all (the bound usually stops earlier, its steps used up).
 const MAX_ITERATIONS: usize = 3000;
 /// Primary rounds without a better score before the search moves on to idle gaps.
-const STALL_ROUNDS: usize = 12;
+const STALL_ROUNDS: usize = 40;
 /// Gap rounds without fewer gaps before the search ends.
 const GAP_STALL_ROUNDS: usize = 4;
 /// Share of the time limit the primary search may use when it keeps improving; the rest is for
@@ -77,11 +79,13 @@ pub fn solve(problem: &Problem, options: &Options) -> Solution {
     let mut first = empty.clone();
     let order = greedy::order(&first, &zero);
     greedy::construct(&mut first, &zero, &order);
-    let mut lagrangian = Lagrangian::new(problem);
     let target = first.score() as f64 / WEIGHT_SCALE;
-    lagrangian.run(target, WARM_ITERATIONS, start + limit / 4);
-    let warm_bound = lagrangian.bound();
-    let (cell, table) = lagrangian.prices();
+    // Prices for the search, and a first bound, from the participants' total caps alone.
+    let mut seeded = Lagrangian::new(problem);
+    seeded.seed_caps(SEED_SWEEPS);
+    seeded.run(target, 1, deadline);
+    let warm_bound = seeded.bound();
+    let (cell, table) = seeded.prices();
     let prices = Prices { n_slots, cell: cell.to_vec(), table: table.to_vec() };
     let mut state = empty;
     let order = greedy::order(&state, &prices);
@@ -94,6 +98,7 @@ pub fn solve(problem: &Problem, options: &Options) -> Solution {
 
     let (lagrangian, rounds) = std::thread::scope(|scope| {
         let bound_thread = scope.spawn(move || {
+            let mut lagrangian = Lagrangian::new(problem);
             lagrangian.run(target, MAX_ITERATIONS, deadline);
             lagrangian
         });
@@ -131,9 +136,10 @@ fn search(
     };
     let optimal = (warm_bound * WEIGHT_SCALE).round() as i64;
     let mut rounds = 0;
-    let mut stall = 0;
-    while stall < STALL_ROUNDS && state.score() < optimal {
-        let before = state.score();
+    // Every move keeps or raises the score, so the current schedule is always the best one.
+    let mut best = state.score();
+    let mut since_best = 0;
+    while since_best < STALL_ROUNDS && state.score() < optimal {
         let cp = state.checkpoint();
         people.shuffle(rng);
         search.tie.iter_mut().for_each(|t| *t = rng.random());
@@ -147,15 +153,21 @@ fn search(
         }
         state.commit();
         rounds += 1;
-        stall = if state.score() > before { 0 } else { stall + 1 };
+        if state.score() > best {
+            best = state.score();
+            since_best = 0;
+        } else {
+            since_best += 1;
+        }
     }
     let mut scheduled: Vec<u32> = (0..n_meetings as u32).filter(|&m| state.slot_of(m as usize).is_some()).collect();
     let mut gaps = gaps::total(state);
+    let mut chain = Vec::new();
     let mut stall = 0;
     while stall < GAP_STALL_ROUNDS && gaps > 0 {
         let cp = state.checkpoint();
         scheduled.shuffle(rng);
-        let Some(removed) = gaps::pass(state, &scheduled, rng, deadline) else {
+        let Some(removed) = gaps::pass(state, &scheduled, rng, &mut chain, deadline) else {
             state.rollback(cp);
             break;
         };
