@@ -39,7 +39,8 @@ async fn world() -> World {
     World { env, brum, brum_admin, leipzig, leipzig_admin, manager, reviewer, outsider }
 }
 
-fn english() -> ProfileDraft {
+/// An English technology offer (also the meeting tests' VR offer).
+pub fn english() -> ProfileDraft {
     ProfileDraft {
         profile_type: "TO".into(),
         language: "en".into(),
@@ -59,7 +60,8 @@ fn english() -> ProfileDraft {
     }
 }
 
-fn german() -> ProfileDraft {
+/// A German technology request that fits it.
+pub fn german() -> ProfileDraft {
     ProfileDraft {
         profile_type: "TR".into(),
         language: "de".into(),

@@ -6,7 +6,7 @@
 //! transaction as its email, so exactly one run changes it.
 
 use super::messages;
-use super::{link, participants_path, recipient, TxError};
+use super::{link, participants_path, recipient, reload, TxError};
 use crate::partnering::notify;
 use crate::{App, AppError, AppResult};
 use chrono::{DateTime, Utc};
@@ -49,7 +49,7 @@ async fn expire_one(app: &App, id: tandem_core::MeetingId, now: DateTime<Utc>) -
     if meetings::expire(tx.conn(), id, now).await? == 0 {
         return Ok(false);
     }
-    let m = meetings::get(tx.conn(), id).await?.ok_or(TxError::App(AppError::NotFound))?;
+    let m = reload(tx.conn(), id).await?;
     let event = events::get(tx.conn(), m.event_id).await?.ok_or(TxError::App(AppError::NotFound))?;
     let requester = registrations::get(tx.conn(), m.requester_id).await?.ok_or(TxError::App(AppError::NotFound))?;
     let receiver = registrations::get(tx.conn(), m.receiver_id).await?.ok_or(TxError::App(AppError::NotFound))?;

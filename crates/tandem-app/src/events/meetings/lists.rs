@@ -2,7 +2,7 @@
 //! and the organiser's settings of one meeting: 'either' (by video when no table is free) and
 //! the lock that keeps a published meeting in place when the scheduler runs again.
 
-use super::{event, now, organiser, participant, retrying, TxError};
+use super::{event, now, organiser, participant, reload, retrying, TxError};
 use crate::{App, AppError, AppResult};
 use tandem_core::events::event::Event;
 use tandem_core::events::meeting::{Meeting, MeetingRefusal};
@@ -99,7 +99,7 @@ pub async fn overview(app: &App, actor: &Actor, event_id: EventId, state: Option
 pub async fn set_mode(app: &App, actor: &Actor, id: MeetingId, mode: MeetingMode) -> AppResult<Meeting> {
     retrying(|_| async move {
         let mut tx = app.db().begin().await?;
-        let m = meetings::get(tx.conn(), id).await?.ok_or(TxError::App(AppError::NotFound))?;
+        let m = reload(tx.conn(), id).await?;
         organiser(tx.conn(), actor, m.event_id).await?;
         let mut onsite = true;
         for r in [m.requester_id, m.receiver_id] {
@@ -111,7 +111,7 @@ pub async fn set_mode(app: &App, actor: &Actor, id: MeetingId, mode: MeetingMode
             return Err(MeetingRefusal::ModeNotAllowed.into());
         }
         meetings::set_mode(tx.conn(), id, mode, now()).await?;
-        let m = meetings::get(tx.conn(), id).await?.ok_or(TxError::App(AppError::NotFound))?;
+        let m = reload(tx.conn(), id).await?;
         tx.commit().await?;
         Ok(m)
     })
@@ -122,12 +122,12 @@ pub async fn set_mode(app: &App, actor: &Actor, id: MeetingId, mode: MeetingMode
 pub async fn set_locked(app: &App, actor: &Actor, id: MeetingId, locked: bool) -> AppResult<Meeting> {
     retrying(|_| async move {
         let mut tx = app.db().begin().await?;
-        let m = meetings::get(tx.conn(), id).await?.ok_or(TxError::App(AppError::NotFound))?;
+        let m = reload(tx.conn(), id).await?;
         organiser(tx.conn(), actor, m.event_id).await?;
         if meetings::set_locked(tx.conn(), id, locked, now()).await? == 0 {
             return Err(MeetingRefusal::NotAccepted.into());
         }
-        let m = meetings::get(tx.conn(), id).await?.ok_or(TxError::App(AppError::NotFound))?;
+        let m = reload(tx.conn(), id).await?;
         tx.commit().await?;
         Ok(m)
     })

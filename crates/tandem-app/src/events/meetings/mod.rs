@@ -185,6 +185,11 @@ pub async fn is_organiser(app: &App, actor: &Actor, event: EventId) -> AppResult
     Ok(organiser(conn.conn(), actor, event).await.is_ok())
 }
 
+/// A request or meeting read (again) in the caller's transaction, or `NotFound`.
+async fn reload(conn: Conn<'_>, id: tandem_core::MeetingId) -> TxResult<tandem_core::events::meeting::Meeting> {
+    tandem_store::meetings::get(conn, id).await?.ok_or(TxError::App(AppError::NotFound))
+}
+
 /// The person behind a registration, to email in their language.
 async fn recipient(conn: Conn<'_>, r: &Registration) -> TxResult<Recipient> {
     let user = users::get(conn, r.user_id).await?.ok_or(TxError::App(AppError::NotFound))?;

@@ -326,3 +326,65 @@ fn sector_fit(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+    use tandem_core::UserId;
+
+    fn card(name: &str, nace: &[&str]) -> ParticipantCard {
+        ParticipantCard {
+            id: RegistrationId::new(),
+            name: name.into(),
+            attendance: Attendance::Onsite,
+            booth: None,
+            org_id: None,
+            org_name: None,
+            org_kind: None,
+            city_id: None,
+            city_name: None,
+            nace: nace.iter().map(|c| (*c).to_owned()).collect(),
+            sectors: Vec::new(),
+            profiles: Vec::new(),
+            open_with_me: None,
+            is_me: false,
+        }
+    }
+
+    fn registration(id: RegistrationId) -> Registration {
+        let now = Utc::now();
+        Registration {
+            id,
+            event_id: EventId::new(),
+            user_id: UserId::new(),
+            org_id: None,
+            display_name: "Me".into(),
+            attendance: Attendance::Onsite,
+            state: RegistrationState::Approved,
+            booth_table: None,
+            max_meetings: None,
+            checkin_code: String::new(),
+            calendar_token: String::new(),
+            checked_in_at: None,
+            checked_in_by: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn without_the_engine_shared_divisions_rank_participants() {
+        let me = card("Me", &["62.01", "72.19"]);
+        let close = card("Close", &["62.02", "72.11"]);
+        let half = card("Half", &["62.09", "10.71"]);
+        let none = card("None", &["10.71"]);
+        let all = vec![me.clone(), close.clone(), half.clone(), none.clone()];
+        let candidates: Vec<&ParticipantCard> = all[1..].iter().collect();
+        let mut best = Best::new();
+        sector_fit(&all, &registration(me.id), &candidates, &mut best);
+        assert_eq!(best.len(), 2, "only those sharing a division");
+        assert!(best[&close.id].0 > best[&half.id].0);
+        assert_eq!(best[&half.id].1, vec![Reason::SameActivity { code: "62".into() }]);
+    }
+}

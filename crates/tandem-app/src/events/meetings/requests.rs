@@ -6,7 +6,7 @@
 
 use super::messages::{self, place_line, slot_time};
 use super::slots::place_in;
-use super::{booking_open, cap_of, event, link, meetings_path, now, organiser, participant, participants_path, recipient, retrying, TxError, TxResult};
+use super::{booking_open, cap_of, event, link, meetings_path, now, organiser, participant, participants_path, recipient, reload, retrying, TxError, TxResult};
 use crate::partnering::notify;
 use crate::{App, AppError, AppResult};
 use tandem_core::events::event::Event;
@@ -66,14 +66,13 @@ async fn check_profile(mut conn: Conn<'_>, profile: Option<ProfileId>, a: Regist
     Err(MeetingRefusal::ProfileNotLinked.into())
 }
 
-/// Emails both parties of a meeting confirmed at once (automatic request mode), each with the
-/// time in their language and the table.
+/// Tells each `(recipient, partner)` that their meeting is confirmed, with the time in the
+/// recipient's language and the table when it is placed.
 async fn send_confirmed(
     mut conn: Conn<'_>,
     app: &App,
     event: &Event,
-    m: &Meeting,
-    parties: [&Registration; 2],
+    told: &[(&Registration, &Registration)],
     placed: Option<(SlotId, Placement)>,
 ) -> TxResult<()> {
     let slot = match placed {
@@ -81,8 +80,8 @@ async fn send_confirmed(
         None => None,
     };
     let table = placed.and_then(|(_, p)| p.table());
-    let path = link(app, &meetings_path(m.event_id));
-    for (me, partner) in [(parties[0], parties[1]), (parties[1], parties[0])] {
+    let path = link(app, &meetings_path(event.id));
+    for (me, partner) in told {
         let to = recipient(conn.reborrow(), me).await?;
         let when = slot.as_ref().map(|s| slot_time(to.locale, event.timezone, s.starts_at, s.ends_at));
         let place = place_line(to.locale, when.as_deref(), table);
@@ -150,7 +149,7 @@ pub async fn request(app: &App, actor: &Actor, event_id: EventId, input: &Reques
                     Some(slot) => Some((slot, place_in(tx.conn(), &event, &m, &receiver, &me, slot, raced).await?)),
                     None => None,
                 };
-                send_confirmed(tx.conn(), app, &event, &m, [&me, &receiver], placed).await?;
+                send_confirmed(tx.conn(), app, &event, &[(&me, &receiver), (&receiver, &me)], placed).await?;
             } else {
                 let to = recipient(tx.conn(), &receiver).await?;
                 let path = link(app, &meetings_path(event_id));
@@ -164,7 +163,7 @@ pub async fn request(app: &App, actor: &Actor, event_id: EventId, input: &Reques
                 notify(tx.conn(), &[to], now, |locale, name| messages::requested(locale, name, &event.name, &from, m.message.as_deref(), &path))
                     .await?;
             }
-            let stored = meetings::get(tx.conn(), m.id).await?.ok_or(TxError::App(AppError::NotFound))?;
+            let stored = reload(tx.conn(), m.id).await?;
             tx.commit().await?;
             Ok(stored)
         }
@@ -209,7 +208,7 @@ pub async fn accept(app: &App, actor: &Actor, meeting: MeetingId, slot: Option<S
         booking_open(&l.event)?;
         meetings::lock_participants(tx.conn(), l.requester.id, Some(l.receiver.id)).await?;
         // Read again under the lock: the requester may have cancelled meanwhile.
-        let m = meetings::get(tx.conn(), meeting).await?.ok_or(TxError::App(AppError::NotFound))?;
+        let m = reload(tx.conn(), meeting).await?;
         let now = now();
         if m.state != MeetingState::Requested || m.expires_at.is_some_and(|at| at <= now) {
             return Err(MeetingRefusal::NotRequested.into());
@@ -230,17 +229,8 @@ pub async fn accept(app: &App, actor: &Actor, meeting: MeetingId, slot: Option<S
             None => None,
         };
         // The receiver knows: they just accepted. Only the requester is told.
-        let slot_row = match placed {
-            Some((id, _)) => events::slot(tx.conn(), id).await?,
-            None => None,
-        };
-        let to = recipient(tx.conn(), &l.requester).await?;
-        let when = slot_row.as_ref().map(|s| slot_time(to.locale, l.event.timezone, s.starts_at, s.ends_at));
-        let place = place_line(to.locale, when.as_deref(), placed.and_then(|(_, p)| p.table()));
-        let path = link(app, &meetings_path(l.event.id));
-        let partner = l.receiver.display_name.clone();
-        notify(tx.conn(), &[to], now, |locale, name| messages::confirmed(locale, name, &l.event.name, &partner, &place, &path)).await?;
-        let stored = meetings::get(tx.conn(), meeting).await?.ok_or(TxError::App(AppError::NotFound))?;
+        send_confirmed(tx.conn(), app, &l.event, &[(&l.requester, &l.receiver)], placed).await?;
+        let stored = reload(tx.conn(), meeting).await?;
         tx.commit().await?;
         Ok(stored)
     })
@@ -265,7 +255,7 @@ pub async fn decline(app: &App, actor: &Actor, meeting: MeetingId, reason: Optio
             let partner = l.receiver.display_name.clone();
             notify(tx.conn(), &[to], now, |locale, name| messages::declined(locale, name, &l.event.name, &partner, reason.as_deref(), &path))
                 .await?;
-            let stored = meetings::get(tx.conn(), meeting).await?.ok_or(TxError::App(AppError::NotFound))?;
+            let stored = reload(tx.conn(), meeting).await?;
             tx.commit().await?;
             Ok(stored)
         }
@@ -308,7 +298,7 @@ pub async fn cancel(app: &App, actor: &Actor, meeting: MeetingId, reason: Option
                 })
                 .await?;
             }
-            let stored = meetings::get(tx.conn(), meeting).await?.ok_or(TxError::App(AppError::NotFound))?;
+            let stored = reload(tx.conn(), meeting).await?;
             tx.commit().await?;
             Ok(stored)
         }

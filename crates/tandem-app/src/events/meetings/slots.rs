@@ -3,7 +3,7 @@
 //! meeting at the venue — a table is left (booth owners receive at their booth; 'either' goes by
 //! video when no table is free). Also the participants' own availability.
 
-use super::{booking_open, event, participant, retrying, TxError, TxResult};
+use super::{booking_open, event, participant, reload, retrying, TxError, TxResult};
 use crate::{App, AppError, AppResult};
 use std::collections::{HashMap, HashSet};
 use tandem_core::events::event::{Event, Slot};
@@ -165,7 +165,7 @@ pub async fn book_slot(app: &App, actor: &Actor, meeting: MeetingId, slot: SlotI
             return Err(MeetingRefusal::SlotNotPicked.into());
         }
         meetings::lock_participants(tx.conn(), m.requester_id, Some(m.receiver_id)).await?;
-        let m = meetings::get(tx.conn(), meeting).await?.ok_or(TxError::App(AppError::NotFound))?;
+        let m = reload(tx.conn(), meeting).await?;
         if m.state != MeetingState::Accepted {
             return Err(MeetingRefusal::NotAccepted.into());
         }
@@ -173,7 +173,7 @@ pub async fn book_slot(app: &App, actor: &Actor, meeting: MeetingId, slot: SlotI
             return Err(MeetingRefusal::AlreadyPlaced.into());
         }
         place_in(tx.conn(), &event, &m, &receiver, &requester, slot, raced).await?;
-        let m = meetings::get(tx.conn(), meeting).await?.ok_or(TxError::App(AppError::NotFound))?;
+        let m = reload(tx.conn(), meeting).await?;
         tx.commit().await?;
         Ok(m)
     })

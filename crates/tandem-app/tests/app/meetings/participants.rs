@@ -2,6 +2,7 @@
 //! participants from the matching engine.
 
 use super::{refusal, World};
+use crate::matching::{english, german};
 use crate::{draft, Env};
 use tandem_app::events::meetings::participants::{browse, recommended, ParticipantFilter};
 use tandem_app::matching::Reason;
@@ -13,54 +14,12 @@ use tandem_core::partnering::ProfileDraft;
 use tandem_core::policy::Actor;
 use tandem_store::registrations;
 
-fn vr_offer() -> ProfileDraft {
-    ProfileDraft {
-        profile_type: "TO".into(),
-        language: "en".into(),
-        title: "Virtual reality training for medical devices".into(),
-        summary: Some("A Birmingham SME offers virtual reality simulators to train clinicians on medical devices.".into()),
-        description: Some("Clinicians practise the use of infusion pumps and ventilators in virtual reality before touching a patient.".into()),
-        partner_role: Some("A hospital or manufacturer of medical equipment to license the simulators.".into()),
-        advantages: Some("Training without patients at risk and at a fraction of the cost of a simulation centre.".into()),
-        stage_of_development: Some("field_tested".into()),
-        ipr_status: Some("secret_know_how".into()),
-        nace_codes: vec!["62.01".into()],
-        partnership_types: vec!["licensing".into()],
-        keywords_market: vec!["571020".into()],
-        partner_sought: vec!["large_company".into()],
-        target_countries: vec!["DE".into()],
-        ..Default::default()
-    }
-}
-
-fn vr_request() -> ProfileDraft {
-    ProfileDraft {
-        profile_type: "TR".into(),
-        language: "de".into(),
-        title: "VR-Trainingssimulationen für die Medizintechnik".into(),
-        summary: Some("Ein Leipziger Unternehmen sucht VR-Simulationen für die Schulung an Medizinprodukten.".into()),
-        description: Some("Wir suchen eine Lösung in virtueller Realität, mit der Pflegekräfte den Umgang mit medizinischen Geräten üben.".into()),
-        partner_role: Some("Ein Technologieanbieter, der die Simulation an unsere Geräte anpasst.".into()),
-        technical_specification: Some("Die Simulation muss auf handelsüblichen VR-Brillen laufen.".into()),
-        stage_of_development: Some("field_tested".into()),
-        ipr_status: Some("secret_know_how".into()),
-        nace_codes: vec!["62.01".into()],
-        partnership_types: vec!["technical_cooperation".into()],
-        keywords_market: vec!["501010".into()],
-        partner_sought: vec!["large_company".into()],
-        target_countries: vec!["GB".into()],
-        ..Default::default()
-    }
-}
-
 /// MedVR (Birmingham) and Klinik Simulation (Leipzig) bring matching VR profiles; a Birmingham
 /// bakery and a participant without organisation come too.
 struct Fair {
     w: World,
-    medvr: Organisation,
     medvr_p: super::Person,
     klinik_p: super::Person,
-    bakery_p: super::Person,
     loner: super::Person,
 }
 
@@ -86,18 +45,18 @@ async fn fair() -> Fair {
             profiles::approve(&app, &reviewer, p.id, None).await.expect("approve").id
         }
     };
-    let offer = publish(medvr.clone(), vr_offer()).await;
-    let request = publish(klinik.clone(), vr_request()).await;
+    let offer = publish(medvr.clone(), english()).await;
+    let request = publish(klinik.clone(), german()).await;
     let w = World::on(env, |_| {}).await;
     let medvr_p = w.register(&medvr_user, "Mia Medvr", Attendance::Onsite, None, None, Some(medvr.id)).await;
     let klinik_p = w.register(&klinik_user, "Klaus Klinik", Attendance::Remote, None, None, Some(klinik.id)).await;
-    let bakery_p = w.register(&bakery_user, "Bea Baker", Attendance::Onsite, None, None, Some(bakery.id)).await;
+    w.register(&bakery_user, "Bea Baker", Attendance::Onsite, None, None, Some(bakery.id)).await;
     let loner = w.join("Lonely Larry", Attendance::Onsite).await;
     let mut tx = w.env.app.db().begin().await.expect("begin");
     registrations::replace_profiles(tx.conn(), medvr_p.reg, &[offer]).await.expect("profiles");
     registrations::replace_profiles(tx.conn(), klinik_p.reg, &[request]).await.expect("profiles");
     tx.commit().await.expect("commit");
-    Fair { w, medvr, medvr_p, klinik_p, bakery_p, loner }
+    Fair { w, medvr_p, klinik_p, loner }
 }
 
 fn names(items: &[tandem_app::events::meetings::participants::ParticipantCard]) -> Vec<&str> {
@@ -161,5 +120,4 @@ async fn recommendations_come_from_the_matching_engine_with_reasons() {
     assert!(after.iter().all(|r| r.card.name != "Klaus Klinik"));
     // Without organisation or profile there is nothing to go on: an empty list, not an error.
     assert!(recommended(app, &f.loner.actor, f.w.event, 10).await.expect("loner").is_empty());
-    let _ = (&f.medvr, &f.bakery_p);
 }
