@@ -135,7 +135,7 @@ pub async fn register(app: &App, actor: &Actor, id: EventId, draft: &Registratio
     let existing = registrations::find_for_user(tx.conn(), id, user.id).await?;
     let renewing = existing.as_ref().is_none_or(|r| !r.state.is_active());
     if existing.as_ref().is_some_and(|r| r.state == RegistrationState::Declined) {
-        return Err(AppError::invalid("registration", "declined", "the organisers declined your registration; contact them if you think this is a mistake"));
+        return Err(AppError::invalid("registration", "registration_declined", "the organisers declined your registration; contact them if you think this is a mistake"));
     }
     if event.state != EventState::Published || event.is_past(at) || (renewing && !event.registration_open) {
         return Err(AppError::invalid("registration", "registration_closed", "registration for this event is closed"));

@@ -8,14 +8,16 @@
 use super::access::{now, organised};
 use super::registration::{own, OwnRegistration};
 use crate::{App, AppError, AppResult};
-use tandem_core::events::event::{optional_number, Event, MEETINGS_MAX};
+use tandem_core::events::event::{optional_number, Event, Slot, MEETINGS_MAX};
 use tandem_core::events::registration::Question;
 use tandem_core::events::RegistrationState;
 use tandem_core::policy::Actor;
 use tandem_core::validation::ValidationErrors;
 use tandem_core::{EventId, RegistrationId};
 use tandem_store::events::OrganiserListing;
-use tandem_store::registrations::{self, Listed, RegistrationFilter};
+use tandem_store::registrations;
+/// The participant list's rows and filter, for pages and the API (which do not see the store).
+pub use tandem_store::registrations::{Listed, RegistrationFilter};
 use tandem_store::{events, profiles};
 
 /// The participant list for the organisers, filtered.
@@ -38,6 +40,8 @@ pub struct RegistrationDetail {
     pub questions: Vec<Question>,
     /// Titles of the profiles brought, in the order of `own.profiles`.
     pub profile_titles: Vec<String>,
+    /// The event's meeting slots (unavailability refers to them).
+    pub slots: Vec<Slot>,
     /// The viewer organises the event.
     pub by_organiser: bool,
 }
@@ -59,7 +63,8 @@ pub async fn detail(app: &App, actor: &Actor, id: RegistrationId) -> AppResult<R
     for p in &own.profiles {
         profile_titles.push(profiles::get(conn.conn(), *p).await?.map(|p| p.content.title).unwrap_or_default());
     }
-    Ok(RegistrationDetail { event, own, questions, profile_titles, by_organiser })
+    let slots = events::slots(conn.conn(), event.id).await?;
+    Ok(RegistrationDetail { event, own, questions, profile_titles, slots, by_organiser })
 }
 
 /// Gives a participant a booth table (1..=tables, one participant per table) and a personal

@@ -109,7 +109,7 @@ pub async fn cancel(app: &App, actor: &Actor, id: EventId) -> AppResult<Event> {
     let (mut event, _guard) = organised(tx.conn(), actor, id).await?;
     let at = now();
     if events::set_state(tx.conn(), id, EventState::Published, EventState::Cancelled, at).await? == 0 {
-        return Err(AppError::invalid("state", "not_published", "only a published event can be cancelled"));
+        return Err(AppError::invalid("state", "event_not_published", "only a published event can be cancelled"));
     }
     event.state = EventState::Cancelled;
     event.registration_open = false;
@@ -125,6 +125,22 @@ pub async fn cancel(app: &App, actor: &Actor, id: EventId) -> AppResult<Event> {
     notify(tx.conn(), &people, at, |locale, name| messages::event_cancelled(locale, name, &event, &page)).await?;
     tx.commit().await?;
     Ok(event)
+}
+
+/// The support organisations that could join as supporting organisers (not organising yet),
+/// by name: (id, name).
+pub async fn organiser_candidates(app: &App, actor: &Actor, id: EventId) -> AppResult<Vec<(OrgId, String)>> {
+    let mut conn = app.db().acquire().await?;
+    organised(conn.conn(), actor, id).await?;
+    let current = events::organiser_orgs(conn.conn(), id).await?;
+    let mut out: Vec<(OrgId, String)> = organisations::list_all(conn.conn())
+        .await?
+        .into_iter()
+        .filter(|o| o.kind.is_support_organisation() && !current.contains(&o.id))
+        .map(|o| (o.id, o.name))
+        .collect();
+    out.sort_by_cached_key(|(_, name)| tandem_core::text::fold(name));
+    Ok(out)
 }
 
 /// Adds a supporting organiser; its staff may then organise the event too.

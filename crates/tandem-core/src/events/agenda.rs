@@ -216,7 +216,7 @@ mod tests {
     #[test]
     fn slots_are_at_least_fifteen_minutes() {
         let e = matchmaking("2017-10-20T10:00", "2017-10-20T12:00", "10").validate(&event()).expect_err("short");
-        assert_eq!(e.for_field("slot_minutes").map(|e| e.code), Some("out_of_range"));
+        assert_eq!(e.for_field("slot_minutes").map(|e| e.code), Some("not_in_range"));
         let e = matchmaking("2017-10-20T10:00", "2017-10-20T10:10", "15").validate(&event()).expect_err("no room");
         assert_eq!(e.for_field("slot_minutes").map(|e| e.code), Some("no_slot_fits"));
         let e = matchmaking("2017-10-20T10:00", "2017-10-20T12:00", "").validate(&event()).expect_err("missing");

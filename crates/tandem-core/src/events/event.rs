@@ -360,7 +360,7 @@ pub fn optional_number(errors: &mut ValidationErrors, field: &str, raw: &str, ra
     match raw.parse::<i32>() {
         Ok(n) if range.contains(&n) => Some(n),
         _ => {
-            errors.add(field, "out_of_range", format!("{field} must be a whole number from {} to {}", range.start(), range.end()));
+            errors.add(field, "not_in_range", format!("{field} must be a whole number from {} to {}", range.start(), range.end()));
             None
         }
     }
@@ -563,8 +563,8 @@ mod tests {
         };
         assert!(s("15").validate().is_ok());
         assert!(s("14400").validate().is_ok());
-        assert_eq!(s("14").validate().expect_err("short").0[0].code, "out_of_range");
-        assert_eq!(s("14401").validate().expect_err("long").0[0].code, "out_of_range");
+        assert_eq!(s("14").validate().expect_err("short").0[0].code, "not_in_range");
+        assert_eq!(s("14401").validate().expect_err("long").0[0].code, "not_in_range");
     }
 
     #[test]

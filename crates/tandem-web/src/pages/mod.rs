@@ -4,6 +4,7 @@ pub mod account;
 pub mod auth;
 pub mod brokerage;
 pub mod directory;
+pub mod events;
 pub mod home;
 pub mod locale;
 pub mod marketplace;

@@ -116,6 +116,29 @@ fn every_key_used_is_translated_in_both_languages() {
         ["required", "contact_details", "web_address", "patent_number", "owner_name", "direct_sales", "large_company_offer", "deadline_passed"]
             .map(|c| format!("profile-quality-{c}")),
     );
+    // Brokerage events: labels derived from the value sets.
+    {
+        use tandem_core::events::{Attendance, EventState, OrganiserRole, QuestionKind, RegistrationState, RequestMode, SchedulingMode, SessionKind};
+        keys.extend(EventState::ALL.iter().map(|s| format!("events-state-{}", s.key())));
+        keys.extend(OrganiserRole::ALL.iter().map(|r| format!("events-role-{}", r.key())));
+        keys.extend(SessionKind::ALL.iter().map(|k| format!("events-kind-{}", k.key())));
+        keys.extend(RegistrationState::ALL.iter().map(|s| format!("events-reg-state-{}", s.key())));
+        keys.extend(Attendance::ALL.iter().map(|a| format!("events-attendance-{}", a.key())));
+        keys.extend(QuestionKind::ALL.iter().map(|k| format!("events-question-kind-{}", k.key())));
+        keys.extend(RequestMode::ALL.iter().map(|m| format!("events-request-mode-{}", m.key())));
+        keys.extend(SchedulingMode::ALL.iter().map(|m| format!("events-scheduling-mode-{}", m.key())));
+        keys.extend(
+            [
+                "events-published", "events-cancelled", "events-organiser-added", "events-organiser-removed",
+                "events-question-deleted", "events-question-moved", "events-registration-cancelled",
+                "events-registration-approved", "events-registration-declined", "events-checked-in-notice",
+                "events-checkin-undone-notice", "events-registered-pending", "events-registered-waitlisted", "events-registered",
+                "events-session-slots", "events-agenda-count", "events-session-saved-slots", "events-session-dropped",
+                "events-checkin-count",
+            ]
+            .map(String::from),
+        );
+    }
     for locale in [Locale::En, Locale::De] {
         let missing: Vec<_> = keys.iter().filter(|k| !Tr::has(locale, k)).collect();
         assert!(missing.is_empty(), "missing in {}: {missing:?}", locale.key());

@@ -6,6 +6,7 @@ mod api;
 mod brokerage_pages;
 mod browser;
 mod cluster;
+mod event_pages;
 mod i18n;
 mod matching_pages;
 mod meeting_pages;

@@ -47,7 +47,7 @@ async fn a_full_event_waitlists_and_freed_places_move_the_waiting_list_up() {
     assert_eq!(dan.registration.state, Approved);
 
     let again = reg::register(app, &actors[0], f.event.id, &registration("Ann")).await;
-    assert_eq!(invalid_field(again, "registration"), "declined");
+    assert_eq!(invalid_field(again, "registration"), "registration_declined");
     let back = reg::register(app, &actors[1], f.event.id, &registration("Ben")).await.expect("Ben comes back");
     assert_eq!(back.state, Waitlisted, "full again");
 }
@@ -137,7 +137,7 @@ async fn booth_tables_are_within_the_venue_and_one_per_participant() {
     let b = reg::register(app, &ben, f.event.id, &registration("Ben")).await.expect("Ben");
     roster::set_booth(app, &f.organiser.1, a.id, "7", "6").await.expect("booth");
     assert_eq!(invalid_field(roster::set_booth(app, &f.organiser.1, b.id, "7", "").await, "booth_table"), "booth_taken");
-    assert_eq!(invalid_field(roster::set_booth(app, &f.organiser.1, b.id, "21", "").await, "booth_table"), "out_of_range");
+    assert_eq!(invalid_field(roster::set_booth(app, &f.organiser.1, b.id, "21", "").await, "booth_table"), "not_in_range");
     assert!(matches!(roster::set_booth(app, &ben, b.id, "3", "").await, Err(AppError::Denied(Denied::Forbidden))));
     let detail = roster::detail(app, &f.organiser.1, a.id).await.expect("detail");
     assert_eq!((detail.own.registration.booth_table, detail.own.registration.max_meetings), (Some(7), Some(6)));

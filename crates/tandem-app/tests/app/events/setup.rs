@@ -102,7 +102,7 @@ async fn a_matchmaking_session_is_cut_into_slots_that_bookings_protect() {
     assert_ne!(agenda_slots(&f).await, before);
 
     let too_short = agenda::add_session(&f.env.app, actor, f.event.id, &matchmaking("2030-10-20T13:00", "2030-10-20T14:00", "10")).await;
-    assert_eq!(invalid_field(too_short, "slot_minutes"), "out_of_range");
+    assert_eq!(invalid_field(too_short, "slot_minutes"), "not_in_range");
     let outside = agenda::add_session(&f.env.app, actor, f.event.id, &matchmaking("2030-10-20T17:00", "2030-10-20T18:00", "20")).await;
     assert_eq!(invalid_field(outside, "starts_at"), "outside_event");
 
