@@ -251,10 +251,15 @@ impl<'p> Lagrangian<'p> {
             }
             self.iterations += 1;
             let value = self.relaxed_value();
-            if value < self.best - 1e-9 {
+            // Only a real decrease (a millionth) counts as progress: creeping by rounding
+            // noise would keep the steps from ever shrinking and the search from ending.
+            let progress = value < self.best - 1e-6 * self.best.abs().clamp(1.0, 1e12);
+            if value < self.best {
                 self.best = value;
                 self.best_price.clone_from(&self.price);
                 self.best_table.copy_from_slice(&self.mu[self.off_table..]);
+            }
+            if progress {
                 self.since_improved = 0;
             } else {
                 self.since_improved += 1;

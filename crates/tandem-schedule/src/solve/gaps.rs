@@ -54,6 +54,13 @@ pub(crate) fn pass(
         }
         let req = &problem.meetings[m];
         let (a, b) = (req.a as usize, req.b as usize);
+        let settled = gaps_of(state, a, state.busy(a)) == 0 && gaps_of(state, b, state.busy(b)) == 0;
+        // Neither participant idles: a move can only keep or add gaps, and a swap that helps a
+        // partner is found from that partner's meeting. Now and then such a meeting still
+        // drifts, to shake up the plateau.
+        if settled && !rng.random_ratio(1, 8) {
+            continue;
+        }
         // Moves: to any slot both are free in.
         let open = req.allowed.minus(SlotSet(state.busy(a).0 | state.busy(b).0));
         let mut best: Option<(i64, usize)> = None;
@@ -84,7 +91,7 @@ pub(crate) fn pass(
                 break;
             }
         }
-        if swapped || (gaps_of(state, a, state.busy(a)) == 0 && gaps_of(state, b, state.busy(b)) == 0) {
+        if swapped || settled {
             continue;
         }
         // Kempe chains: m moves to t, whoever meets its participants in t moves to s, and so on.

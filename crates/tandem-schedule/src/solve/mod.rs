@@ -59,7 +59,7 @@ const MAX_ITERATIONS: usize = 3000;
 /// Primary rounds without a better score before the search moves on to idle gaps.
 const STALL_ROUNDS: usize = 40;
 /// Gap rounds without fewer gaps before the search ends.
-const GAP_STALL_ROUNDS: usize = 4;
+const GAP_STALL_ROUNDS: usize = 8;
 /// Share of the time limit the primary search may use when it keeps improving; the rest is for
 /// the idle gaps.
 const PRIMARY_SHARE: f64 = 0.75;
