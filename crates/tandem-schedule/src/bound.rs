@@ -313,7 +313,7 @@ impl<'p> Lagrangian<'p> {
             // Among equally good slots, meetings start looking at different ones: with the
             // lowest index, every tie would pile onto the first slot and the step would only
             // push the crowd to the next one.
-            let offset = (index.wrapping_mul(7) + iteration) % n_slots;
+            let offset = (index.wrapping_mul(7) + iteration) % n_slots.max(1);
             let found = (0..n_slots).map(|k| (k + offset) % n_slots).find(|&s| {
                 let t = if f.general { table[s] } else { 0.0 };
                 f.priority - ra[s] - rb[s] - t == best_rc

@@ -6,6 +6,7 @@ pub mod import;
 pub mod jobs;
 pub mod migrate;
 pub mod recommend;
+pub mod schedule;
 pub mod search;
 pub mod serve;
 pub mod user;
@@ -200,6 +201,9 @@ pub enum Command {
     /// Search published profiles in English or German (batch, JSON)
     #[command(long_about = search::LONG_ABOUT)]
     Search(search::SearchArgs),
+    /// Schedule a brokerage event's meetings from a JSON file (offline, no database)
+    #[command(long_about = schedule::LONG_ABOUT)]
+    Schedule(schedule::ScheduleArgs),
 }
 
 /// A mistake the user can fix (exit status 2); its message says how.
@@ -291,6 +295,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Jobs { command } => jobs::run(&config, command).await,
         Command::Recommend { what } => recommend::run(&config, what).await,
         Command::Search(args) => search::run(&config, args).await,
+        Command::Schedule(args) => schedule::run(args),
     }
 }
 
