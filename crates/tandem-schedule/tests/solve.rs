@@ -208,3 +208,25 @@ fn output_is_the_schedule_format_with_stats() {
         assert!(a["table"].is_null() || a["table"].is_u64());
     }
 }
+
+#[test]
+fn either_meetings_get_the_free_tables() {
+    // One general table, taken in s1 by the onsite m1; the 'either' meetings can go anywhere
+    // and get a table only in s2 and s3, one each.
+    let inst: Instance = serde_json::from_str(
+        r#"{"slots": [{"id": "s1"}, {"id": "s2"}, {"id": "s3"}], "tables": 1,
+            "participants": [
+              {"id": "p1", "available": ["s1"]}, {"id": "p2", "available": ["s1"]},
+              {"id": "p3", "available": ["s1", "s2", "s3"]}, {"id": "p4", "available": ["s1", "s2", "s3"]},
+              {"id": "p5", "available": ["s1", "s2", "s3"]}, {"id": "p6", "available": ["s1", "s2", "s3"]}],
+            "meetings": [
+              {"id": "m1", "a": "p1", "b": "p2"},
+              {"id": "m2", "a": "p3", "b": "p4", "mode": "either"},
+              {"id": "m3", "a": "p5", "b": "p6", "mode": "either"}]}"#,
+    )
+    .expect("json");
+    let sol = run(&inst, 0);
+    check(&inst, &sol);
+    assert_eq!(sol.stats.scheduled, 3);
+    assert_eq!(sol.stats.either_on_table, 2, "{:?}", sol.assignments);
+}

@@ -7,6 +7,7 @@
 //! their number, which lets the search drift across plateaus to where the next gain is.
 
 use super::state::State;
+use crate::problem::TableUse;
 use crate::slots::{SlotSet, idle_gaps};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -221,4 +222,54 @@ fn best_swap(state: &mut State<'_>, m: usize, p: usize, q: usize, s: usize, rng:
     }
     state.rollback(cp);
     None
+}
+
+/// The third objective: an 'either' meeting (no booth) in a slot whose general tables are all
+/// wanted moves, when its participants are free and no gap is added, to a slot with a table
+/// to spare. Returns the number moved, or `None` at the deadline (the caller rolls back).
+pub(crate) fn tables_for_either(state: &mut State<'_>, deadline: Instant) -> Option<usize> {
+    let problem = state.problem;
+    let n_slots = state.n_slots();
+    let general = problem.general_tables.len();
+    let mut optional = vec![0usize; n_slots];
+    let mut general_used = vec![0usize; n_slots];
+    for (m, req) in problem.meetings.iter().enumerate() {
+        if let Some(s) = state.slot_of(m) {
+            match req.table {
+                TableUse::Optional => optional[s] += 1,
+                TableUse::General => general_used[s] += 1,
+                _ => {}
+            }
+        }
+    }
+    let wanted = |s: usize, optional: &[usize]| general_used[s] + optional[s];
+    if (0..n_slots).all(|s| wanted(s, &optional) <= general) {
+        return Some(0);
+    }
+    let mut moved = 0;
+    for (m, req) in problem.meetings.iter().enumerate() {
+        if m % 256 == 0 && Instant::now() >= deadline {
+            return None;
+        }
+        let Some(s) = state.slot_of(m) else { continue };
+        if req.table != TableUse::Optional || state.locked(m) || wanted(s, &optional) <= general {
+            continue;
+        }
+        let (a, b) = (req.a as usize, req.b as usize);
+        let open = req.allowed.minus(SlotSet(state.busy(a).0 | state.busy(b).0));
+        let target = open.iter().find(|&t| wanted(t, &optional) < general && delta(state, a, s, t) + delta(state, b, s, t) <= 0);
+        if let Some(t) = target {
+            let cp = state.checkpoint();
+            state.remove(m);
+            if state.fits(m, t) {
+                state.place(m, t);
+                optional[s] -= 1;
+                optional[t] += 1;
+                moved += 1;
+            } else {
+                state.rollback(cp);
+            }
+        }
+    }
+    Some(moved)
 }

@@ -9,8 +9,8 @@
 //!    `replan.rs`), then every unscheduled meeting tries ejection chains and swaps
 //!    (`eject.rs`). Moves that keep the score are taken too, with ties broken by the seed, so
 //!    the search keeps moving on plateaus; it stops after rounds without gain.
-//! 4. With the meetings fixed, rounds of moves, swaps and Kempe chains remove idle gaps
-//!    (`gaps.rs`).
+//! 4. With the meetings fixed, rounds of moves, swaps and Kempe chains remove idle gaps, then
+//!    'either' meetings move to slots with a table to spare (`gaps.rs`).
 //! 5. Tables are numbered (`tables.rs`).
 //!
 //! Rounds are atomic: the deadline cuts a round off and rolls it back, so the result is the
@@ -175,6 +175,13 @@ fn search(
         rounds += 1;
         gaps -= removed;
         stall = if removed > 0 { 0 } else { stall + 1 };
+    }
+    let cp = state.checkpoint();
+    if gaps::tables_for_either(state, deadline).is_some() {
+        state.commit();
+        rounds += 1;
+    } else {
+        state.rollback(cp);
     }
     rounds
 }
