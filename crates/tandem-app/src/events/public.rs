@@ -13,7 +13,9 @@ use tandem_core::events::registration::Registration;
 use tandem_core::events::RegistrationState;
 use tandem_core::policy::Actor;
 use tandem_core::EventId;
-use tandem_store::events::{self, OrganiserListing};
+use tandem_store::events;
+/// An organiser with its organisation's name and city, for pages and the API.
+pub use tandem_store::events::OrganiserListing;
 use tandem_store::registrations;
 
 /// An event in a list, with its organisers' names.

@@ -5,6 +5,7 @@
 mod brokerage;
 mod cities;
 mod dto;
+mod events;
 mod extract;
 mod matching;
 mod me;
@@ -70,6 +71,8 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(brokerage::record_agreement))
         .routes(routes!(brokerage::confirm_agreement))
         .routes(routes!(brokerage::get_statistics))
+        .routes(routes!(events::list_events))
+        .routes(routes!(events::get_event))
         .routes(routes!(matching::profile_matches))
         .routes(routes!(matching::organisation_partners))
         .routes(routes!(matching::programme_smes))

@@ -196,3 +196,29 @@ async fn the_event_page_speaks_german() {
     assert!(html.contains("5 Gesprächs-Slots zu 20 Minuten"));
     assert!(html.contains(">Veranstaltungen</a>"), "the navigation");
 }
+
+#[tokio::test]
+async fn the_api_lists_events_and_gives_one_with_its_agenda() {
+    let app = TestApp::spawn().await;
+    let (organiser, id) = draft_event(&app).await;
+    let client = app.client();
+    let one = format!("/api/v1/events/{id}");
+    assert_eq!(client.get(app.url(&one)).send().await.expect("GET").status(), StatusCode::NOT_FOUND, "a draft is hidden");
+    post_form(&app, &organiser, &format!("/events/{id}/manage"), &format!("/events/{id}/publish"), &[]).await;
+    let list: serde_json::Value = client.get(app.url("/api/v1/events")).send().await.expect("GET").json().await.expect("json");
+    assert_eq!(list[0]["name"], NAME);
+    assert_eq!(list[0]["organisers"][0]["role"], "main");
+    assert_eq!(list[0]["timezone"], "Europe/London");
+    let past: serde_json::Value = client.get(app.url("/api/v1/events?when=past")).send().await.expect("GET").json().await.expect("json");
+    assert_eq!(past.as_array().map(Vec::len), Some(0));
+    let bad = client.get(app.url("/api/v1/events?when=soon")).send().await.expect("GET");
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let event: serde_json::Value = client.get(app.url(&one)).send().await.expect("GET").json().await.expect("json");
+    assert_eq!(event["starts_at"], "2030-10-20T08:00:00Z");
+    assert_eq!(event["agenda"][0]["kind"], "matchmaking");
+    assert_eq!(event["agenda"][0]["slots"], 5);
+    assert_eq!(event["places_left"], 100);
+    assert!(event["my_registration"].is_null());
+    let doc: serde_json::Value = client.get(app.url("/api/v1/openapi.json")).send().await.expect("GET").json().await.expect("json");
+    assert!(doc["paths"].get("/events").is_some() && doc["paths"].get("/events/{id}").is_some());
+}
