@@ -206,6 +206,10 @@ pub async fn accept(app: &App, actor: &Actor, meeting: MeetingId, slot: Option<S
         let l = load(tx.conn(), meeting).await?;
         receiver_only(actor, &l)?;
         booking_open(&l.event)?;
+        // A requester who has left the event (cancelled, declined) cannot be met.
+        if l.requester.state != RegistrationState::Approved {
+            return Err(MeetingRefusal::PartnerNotParticipant.into());
+        }
         meetings::lock_participants(tx.conn(), l.requester.id, Some(l.receiver.id)).await?;
         // Read again under the lock: the requester may have cancelled meanwhile.
         let m = reload(tx.conn(), meeting).await?;

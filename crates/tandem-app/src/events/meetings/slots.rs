@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use tandem_core::events::event::{Event, Slot};
 use tandem_core::events::meeting::{place, shared_tables, Meeting, MeetingRefusal, Placement};
 use tandem_core::events::registration::Registration;
-use tandem_core::events::{MeetingMode, MeetingState, SchedulingMode};
+use tandem_core::events::{MeetingMode, MeetingState, RegistrationState, SchedulingMode};
 use tandem_core::policy::{Actor, Denied};
 use tandem_core::{EventId, MeetingId, SessionId, SlotId};
 use tandem_store::{bookings, events, meetings, registrations, Conn, StoreError};
@@ -161,6 +161,9 @@ pub async fn book_slot(app: &App, actor: &Actor, meeting: MeetingId, slot: SlotI
         let mut tx = app.db().begin().await?;
         let (event, m, receiver, requester) = party_view(tx.conn(), actor, meeting).await?;
         booking_open(&event)?;
+        if [&receiver, &requester].iter().any(|r| r.state != RegistrationState::Approved) {
+            return Err(MeetingRefusal::PartnerNotParticipant.into());
+        }
         if event.scheduling_mode != SchedulingMode::PickSlot {
             return Err(MeetingRefusal::SlotNotPicked.into());
         }

@@ -246,3 +246,23 @@ async fn the_organiser_sets_either_and_locks() {
     assert_eq!(refusal(lists::set_locked(&w.env.app, &w.organiser, ca.id, true).await), "not_accepted");
     assert!(lists::set_locked(&w.env.app, &w.organiser, placed.id, true).await.expect("lock").locked);
 }
+
+#[tokio::test]
+async fn a_request_from_someone_who_left_the_event_cannot_be_accepted() {
+    let w = World::new(|_| {}).await;
+    let (a, b) = (w.join("A", Attendance::Onsite).await, w.join("B", Attendance::Onsite).await);
+    let m = w.request(&a, &b).await.expect("request");
+    let mut tx = w.env.app.db().begin().await.expect("begin");
+    let changed = tandem_store::registrations::set_state(
+        tx.conn(),
+        a.reg,
+        tandem_core::events::RegistrationState::Approved,
+        tandem_core::events::RegistrationState::Cancelled,
+        Utc::now(),
+    )
+    .await
+    .expect("cancel a's registration");
+    assert_eq!(changed, 1);
+    tx.commit().await.expect("commit");
+    assert_eq!(refusal(requests::accept(&w.env.app, &b.actor, m.id, Some(w.slots[0])).await), "partner_not_participant");
+}
