@@ -4,6 +4,7 @@
 pub mod access;
 pub mod agenda;
 pub mod checkin;
+pub(crate) mod demo;
 pub mod meetings;
 pub mod messages;
 pub mod public;

@@ -2,6 +2,7 @@
 //! registration with approval, capacity and waiting list, privacy of answers, check-in.
 
 mod checkin;
+mod demo;
 mod registration;
 mod setup;
 
