@@ -8,7 +8,7 @@
 //! Speakers and participants are fictional people; the organisations are the demo's.
 
 use super::access::now as rounded_now;
-use crate::auth::secret::new_secret;
+use super::registration::new_registration;
 use crate::{AppError, AppResult};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -17,7 +17,7 @@ use tandem_core::events::agenda::plan_slots;
 use tandem_core::events::event::{Event, EventDraft, Session, Slot, Speaker, Tz};
 use tandem_core::events::registration::Registration;
 use tandem_core::events::{Attendance, EventState, OrganiserRole, RegistrationState, SessionKind};
-use tandem_core::{OrgId, ProfileId, RegistrationId, SessionId, SlotId, SpeakerId, UserId};
+use tandem_core::{OrgId, ProfileId, SessionId, SlotId, SpeakerId, UserId};
 use tandem_store::{cities, events, memberships, organisations, profiles, registrations, users, Tx};
 
 /// Main organiser (the venue's operator) and supporting organisers, by demo name.
@@ -278,23 +278,7 @@ async fn register(
     unavailable: &[SlotId],
     at: DateTime<Utc>,
 ) -> AppResult<Registration> {
-    let r = Registration {
-        id: RegistrationId::new(),
-        event_id: event.id,
-        user_id: user,
-        org_id: Some(org),
-        display_name: name.to_owned(),
-        attendance,
-        state: RegistrationState::Approved,
-        booth_table: None,
-        max_meetings: None,
-        checkin_code: new_secret(),
-        calendar_token: new_secret(),
-        checked_in_at: None,
-        checked_in_by: None,
-        created_at: at,
-        updated_at: at,
-    };
+    let r = new_registration(event.id, user, Some(org), name, attendance, RegistrationState::Approved, at);
     registrations::insert(tx.conn(), &r).await?;
     registrations::replace_profiles(tx.conn(), r.id, profiles).await?;
     registrations::replace_unavailable(tx.conn(), r.id, unavailable).await?;

@@ -15,11 +15,12 @@ use crate::{App, AppError, AppResult};
 use std::collections::BTreeSet;
 use tandem_core::events::event::{Event, Slot};
 use tandem_core::events::registration::{state_on_approve, state_on_register, Answer, Question, Registration, RegistrationDraft};
-use tandem_core::events::{EventState, OrganiserRole, RegistrationState};
+use tandem_core::events::{Attendance, EventState, OrganiserRole, RegistrationState};
 use tandem_core::partnering::ProfileState;
 use tandem_core::policy::{Actor, Denied};
 use tandem_core::validation::ValidationErrors;
-use tandem_core::{EventId, OrgId, ProfileId, RegistrationId};
+use chrono::{DateTime, Utc};
+use tandem_core::{EventId, OrgId, ProfileId, RegistrationId, UserId};
 use tandem_store::{events, profiles, registrations, Conn};
 
 /// A published partnering profile a participant may bring.
@@ -90,6 +91,36 @@ pub(crate) async fn own(mut conn: Conn<'_>, r: Registration) -> AppResult<OwnReg
     let profiles = registrations::profiles(conn.reborrow(), r.id).await?;
     let unavailable = registrations::unavailable_slots(conn, r.id).await?;
     Ok(OwnRegistration { registration: r, answers, profiles, unavailable })
+}
+
+/// A new registration with a fresh, unguessable check-in code and calendar token (256 random
+/// bits each, the codebase's secret for links and tokens).
+pub(crate) fn new_registration(
+    event: EventId,
+    user: UserId,
+    org: Option<OrgId>,
+    display_name: &str,
+    attendance: Attendance,
+    state: RegistrationState,
+    at: DateTime<Utc>,
+) -> Registration {
+    Registration {
+        id: RegistrationId::new(),
+        event_id: event,
+        user_id: user,
+        org_id: org,
+        display_name: display_name.to_owned(),
+        attendance,
+        state,
+        booth_table: None,
+        max_meetings: None,
+        checkin_code: new_secret(),
+        calendar_token: new_secret(),
+        checked_in_at: None,
+        checked_in_by: None,
+        created_at: at,
+        updated_at: at,
+    }
 }
 
 /// May new registrations come in?
@@ -170,23 +201,8 @@ pub async fn register(app: &App, actor: &Actor, id: EventId, draft: &Registratio
     };
     let registration = match existing {
         None => {
-            let r = Registration {
-                id: RegistrationId::new(),
-                event_id: id,
-                user_id: user.id,
-                org_id: input.org_id,
-                display_name: input.display_name.clone(),
-                attendance: input.attendance,
-                state: state.unwrap_or(RegistrationState::Pending),
-                booth_table: None,
-                max_meetings: None,
-                checkin_code: new_secret(),
-                calendar_token: new_secret(),
-                checked_in_at: None,
-                checked_in_by: None,
-                created_at: at,
-                updated_at: at,
-            };
+            let state = state.unwrap_or(RegistrationState::Pending);
+            let r = new_registration(id, user.id, input.org_id, &input.display_name, input.attendance, state, at);
             registrations::insert(tx.conn(), &r).await?;
             r
         }

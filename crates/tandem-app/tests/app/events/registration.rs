@@ -142,3 +142,17 @@ async fn booth_tables_are_within_the_venue_and_one_per_participant() {
     let detail = roster::detail(app, &f.organiser.1, a.id).await.expect("detail");
     assert_eq!((detail.own.registration.booth_table, detail.own.registration.max_meetings), (Some(7), Some(6)));
 }
+
+#[tokio::test]
+async fn a_larger_capacity_moves_the_waiting_list_up() {
+    let f = Fixture::open("1", false).await;
+    let app = &f.env.app;
+    let (ann, ben) = (participant(&f, "Ann").await, participant(&f, "Ben").await);
+    reg::register(app, &ann, f.event.id, &registration("Ann")).await.expect("Ann");
+    let b = reg::register(app, &ben, f.event.id, &registration("Ben")).await.expect("Ben");
+    assert_eq!(b.state, RegistrationState::Waitlisted);
+    tandem_app::events::setup::update_settings(app, &f.organiser.1, f.event.id, &super::settings("2", false)).await.expect("raise");
+    let form = reg::form(app, &ben, f.event.id).await.expect("form");
+    assert_eq!(form.existing.map(|e| e.registration.state), Some(RegistrationState::Approved));
+    assert!(subjects(&f, "Ben").await[0].starts_with("A place for you"));
+}

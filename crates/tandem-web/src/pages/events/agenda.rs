@@ -248,8 +248,7 @@ pub async fn delete(
             Ok(see_other(&format!("/events/{event}#agenda")))
         }
         Err(AppError::Invalid(errors)) => {
-            let message = FormState::new(t, "").with_errors(errors).summary.into_iter().map(|(_, m)| m).collect::<Vec<_>>().join(" ");
-            ctx.flash(message).await;
+            ctx.flash(super::refusal(t, errors)).await;
             Ok(see_other(&format!("/events/{event}/sessions/{session}/edit")))
         }
         Err(e) => Err(ctx.fail(e)),

@@ -122,8 +122,7 @@ async fn answer(state: &AppState, ctx: &Ctx, result: Result<Listed, tandem_app::
     let listed = match result {
         Ok(l) => l,
         Err(tandem_app::AppError::Invalid(errors)) => {
-            let message = crate::pages::FormState::new(t, "").with_errors(errors).summary.into_iter().map(|(_, m)| m).collect::<Vec<_>>().join(" ");
-            ctx.flash(message).await;
+            ctx.flash(super::refusal(t, errors)).await;
             return Ok(see_other(&back_to(return_to, "/events".into())));
         }
         Err(e) => return Err(ctx.fail(e)),

@@ -12,9 +12,14 @@ pub mod list;
 pub mod registration;
 pub mod setup;
 
-use super::{safe_next, FormState, Layout};
+use super::{safe_next, see_other, FormState, Layout};
+use crate::ctx::Ctx;
+use crate::error::PageError;
 use crate::i18n::Tr;
 use askama::Template;
+use axum::response::Response;
+use tandem_app::AppError;
+use tandem_core::validation::ValidationErrors;
 use chrono::{DateTime, Utc};
 use tandem_core::events::event::Event;
 use tandem_core::events::{Attendance, EventState, OrganiserRole, QuestionKind, RegistrationState, RequestMode, SchedulingMode, SessionKind};
@@ -102,6 +107,22 @@ pub(crate) fn staff_orgs(actor: &Actor) -> Vec<(String, String)> {
             .collect(),
         Actor::Anonymous => Vec::new(),
     }
+}
+
+/// A refusal's reasons as one notice, each in the reader's language.
+pub(crate) fn refusal(t: Tr, errors: ValidationErrors) -> String {
+    FormState::new(t, "").with_errors(errors).summary.into_iter().map(|(_, m)| m).collect::<Vec<_>>().join(" ")
+}
+
+/// After a button: the notice `done` on success, the refusal's reasons otherwise (never an
+/// error page for a user's mistake); then to `to`. Other failures are error pages.
+pub(crate) async fn after(ctx: &Ctx, result: Result<impl Sized, AppError>, done: &str, to: String) -> Result<Response, PageError> {
+    match result {
+        Ok(_) => ctx.flash(ctx.t.get(done)).await,
+        Err(AppError::Invalid(errors)) => ctx.flash(refusal(ctx.t, errors)).await,
+        Err(e) => return Err(ctx.fail(e)),
+    }
+    Ok(see_other(&to))
 }
 
 /// Where a button returns to: a local path from the form, else `fallback`.

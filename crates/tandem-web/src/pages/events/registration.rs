@@ -2,7 +2,7 @@
 //! cancelling, and the organisers' participant list with approval, booths and each
 //! registration's details.
 
-use super::{attendance_label, back_to, registration_label, times};
+use super::{after, attendance_label, back_to, registration_label, times};
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageErrorKind};
 use crate::i18n::Tr;
@@ -226,19 +226,6 @@ pub async fn register(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
 pub struct ActionForm {
     _csrf: String,
     return_to: String,
-}
-
-/// After a button: a notice, or the refusal's reason; then back.
-async fn after(ctx: &Ctx, result: Result<impl Sized, AppError>, done: &str, to: String) -> Result<Response, PageError> {
-    match result {
-        Ok(_) => ctx.flash(ctx.t.get(done)).await,
-        Err(AppError::Invalid(errors)) => {
-            let message = FormState::new(ctx.t, "").with_errors(errors).summary.into_iter().map(|(_, m)| m).collect::<Vec<_>>().join(" ");
-            ctx.flash(message).await;
-        }
-        Err(e) => return Err(ctx.fail(e)),
-    }
-    Ok(see_other(&to))
 }
 
 /// `POST /events/{id}/register/cancel`: the visitor cancels their registration.

@@ -1,7 +1,7 @@
 //! The organisers' set-up pages: create an event, edit its details and settings, publish or
 //! cancel it, its dashboard with organisers and registration questions.
 
-use super::{flag, mode_choices, number, question_kind_label, registration_label, role_label, staff_orgs, state_label, when, Field, FormPage};
+use super::{after, flag, mode_choices, number, question_kind_label, registration_label, role_label, staff_orgs, state_label, when, Field, FormPage};
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::i18n::Tr;
@@ -312,19 +312,6 @@ pub async fn update_settings(State(state): State<AppState>, ctx: Ctx, Path(id): 
 
 // ---------------------------------------------------------------------------------------------
 // Publish, cancel, organisers
-
-/// After a button: a notice on success, the refusal's reason otherwise; back to the dashboard.
-async fn after(ctx: &Ctx, result: Result<impl Sized, AppError>, done: &str, to: String) -> Result<Response, PageError> {
-    match result {
-        Ok(_) => ctx.flash(ctx.t.get(done)).await,
-        Err(AppError::Invalid(errors)) => {
-            let message = FormState::new(ctx.t, "").with_errors(errors).summary.into_iter().map(|(_, m)| m).collect::<Vec<_>>().join(" ");
-            ctx.flash(message).await;
-        }
-        Err(e) => return Err(ctx.fail(e)),
-    }
-    Ok(see_other(&to))
-}
 
 /// `POST /events/{id}/publish`.
 pub async fn publish(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<CsrfOnly>) -> Result<Response, PageError> {
