@@ -125,6 +125,28 @@ async fn create_publish_register_and_check_in() {
     assert!(fragment.starts_with("<li") && fragment.contains("Checked in at"), "{fragment}");
     assert!(!fragment.contains("<html"), "only the row");
 
+    // Every organiser page renders; the participant sees their own registration only.
+    let session = tandem_app::events::public::page(&app.app, &app.actor(ORGANISER).await, id).await.expect("page").agenda[0].session.id;
+    for path in [
+        format!("/events/{id}/registrations"),
+        format!("/events/{id}/registrations?state=approved&attendance=onsite&q=kim"),
+        format!("/registrations/{}", registration.id),
+        format!("/events/{id}/settings"),
+        format!("/events/{id}/edit"),
+        format!("/events/{id}/sessions/new"),
+        format!("/events/{id}/sessions/{session}/edit"),
+        "/events".to_owned(),
+    ] {
+        let (status, html) = get(&app, &organiser, &path).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {html}");
+    }
+    assert!(get(&app, &organiser, &format!("/events/{id}/registrations")).await.1.contains("Kim Weber"));
+    assert!(get(&app, &organiser, "/events").await.1.contains("Events your organisations run"));
+    assert_eq!(get(&app, &kim, &format!("/registrations/{}", registration.id)).await.0, StatusCode::OK);
+    assert_eq!(get(&app, &kim, &format!("/events/{id}/registrations")).await.0, StatusCode::FORBIDDEN);
+    assert!(get(&app, &kim, "/events/mine").await.1.contains(NAME));
+    assert_eq!(get(&app, &kim, &format!("/events/{id}/register")).await.0, StatusCode::OK);
+
     // The QR code's link: organisers only; it says when.
     let scan = format!("/events/{id}/checkin/{}", registration.checkin_code);
     let (status, html) = get(&app, &organiser, &scan).await;
