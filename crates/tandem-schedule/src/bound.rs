@@ -41,6 +41,10 @@ struct Relaxation<'p> {
     cap_left: Vec<Option<f64>>,
     /// Remaining general tables per slot, if they can bind.
     tables_left: Vec<Option<f64>>,
+    /// Remaining general tables over all slots together, if they can bind: implied by the
+    /// slots' rows, but as one price it says at once that tables are scarce everywhere, where
+    /// the per-slot prices chase meetings from slot to slot.
+    tables_total: Option<f64>,
 }
 
 impl<'p> Relaxation<'p> {
@@ -119,7 +123,10 @@ impl<'p> Relaxation<'p> {
                 (left < general_demand[s]).then_some(left as f64)
             })
             .collect();
-        Relaxation { problem, n_slots, free, locked_weight, open, max_left, cap_left, tables_left }
+        let total_left: usize = (0..n_slots).map(|s| general.saturating_sub(locked_general[s])).sum();
+        let total_demand = free.iter().filter(|f| f.general).count();
+        let tables_total = (total_left < total_demand).then_some(total_left as f64);
+        Relaxation { problem, n_slots, free, locked_weight, open, max_left, cap_left, tables_left, tables_total }
     }
 }
 
@@ -139,6 +146,8 @@ pub(crate) struct Lagrangian<'p> {
     dir: Vec<f64>,
     usage: Vec<u32>,
     price: Vec<f64>,
+    /// A general table's price per slot: the slot's row plus the all-slots row.
+    table_price: Vec<f64>,
     theta: f64,
     since_improved: usize,
     finished: bool,
@@ -169,7 +178,8 @@ impl<'p> Lagrangian<'p> {
         let off_max = n_cells;
         let off_cap = off_max + n_people;
         let off_table = off_cap + problem.limits.len();
-        let n = off_table + n_slots;
+        let off_total = off_table + n_slots;
+        let n = off_total + 1;
         let mut capacity = vec![1.0; n];
         for p in 0..n_people {
             capacity[off_max + p] = rel.max_left[p].unwrap_or(f64::INFINITY);
@@ -180,6 +190,7 @@ impl<'p> Lagrangian<'p> {
         for (s, left) in rel.tables_left.iter().enumerate() {
             capacity[off_table + s] = left.unwrap_or(f64::INFINITY);
         }
+        capacity[off_total] = rel.tables_total.unwrap_or(f64::INFINITY);
         Lagrangian {
             rel,
             off_max,
@@ -190,6 +201,7 @@ impl<'p> Lagrangian<'p> {
             dir: vec![0.0; n],
             usage: vec![0; n],
             price: vec![0.0; n_cells],
+            table_price: vec![0.0; n_slots],
             theta: THETA_START,
             since_improved: 0,
             finished: false,
@@ -212,31 +224,50 @@ impl<'p> Lagrangian<'p> {
         (&self.best_price, &self.best_table)
     }
 
-    /// Coordinate descent on the participants' total-cap prices alone, from zero: each
-    /// participant in turn gets the price that minimises the relaxed value with the others fixed
-    /// — the (cap + 1)-th best value of its meetings after the partners' prices. A good start:
-    /// it prices popular participants out of their lowest-priority requests at once.
+    /// Coordinate descent on the participants' total-cap prices and the all-slots table price
+    /// alone, from zero: each in turn gets the price that minimises the relaxed value with the
+    /// others fixed — the (cap + 1)-th best value of its meetings after the other prices. A good
+    /// start: it prices popular participants out of their lowest-priority requests at once.
     pub(crate) fn seed_caps(&mut self, sweeps: usize) {
         let problem = self.rel.problem;
         let n_people = problem.people.len();
-        let mut incident: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n_people];
+        let off_total = self.off_table + self.rel.n_slots;
+        let mut incident: Vec<Vec<(u32, f64, bool)>> = vec![Vec::new(); n_people];
         for f in &self.rel.free {
-            incident[f.a as usize].push((f.b, f.priority));
-            incident[f.b as usize].push((f.a, f.priority));
+            incident[f.a as usize].push((f.b, f.priority, f.general));
+            incident[f.b as usize].push((f.a, f.priority, f.general));
         }
         let mut values = Vec::new();
+        // The value left for the (cap + 1)-th best, or 0 when no more than `cap` are positive.
+        let threshold = |values: &mut Vec<f64>, cap: f64| {
+            let cap = cap as usize;
+            if values.len() > cap {
+                values.select_nth_unstable_by(cap, |x, y| y.total_cmp(x));
+                values[cap]
+            } else {
+                0.0
+            }
+        };
         for _ in 0..sweeps {
             for (p, partners) in incident.iter().enumerate() {
                 let Some(cap) = self.rel.max_left[p] else { continue };
                 values.clear();
-                values.extend(partners.iter().map(|&(q, w)| w - self.mu[self.off_max + q as usize]).filter(|&r| r > 0.0));
-                let cap = cap as usize;
-                self.mu[self.off_max + p] = if values.len() > cap {
-                    values.select_nth_unstable_by(cap, |x, y| y.total_cmp(x));
-                    values[cap]
-                } else {
-                    0.0
-                };
+                let table = self.mu[off_total];
+                values.extend(
+                    partners
+                        .iter()
+                        .map(|&(q, w, general)| w - self.mu[self.off_max + q as usize] - if general { table } else { 0.0 })
+                        .filter(|&r| r > 0.0),
+                );
+                self.mu[self.off_max + p] = threshold(&mut values, cap);
+            }
+            if let Some(cap) = self.rel.tables_total {
+                values.clear();
+                let max = &self.mu[self.off_max..];
+                values.extend(
+                    self.rel.free.iter().filter(|f| f.general).map(|f| f.priority - max[f.a as usize] - max[f.b as usize]).filter(|&r| r > 0.0),
+                );
+                self.mu[off_total] = threshold(&mut values, cap);
             }
         }
     }
@@ -257,7 +288,7 @@ impl<'p> Lagrangian<'p> {
             if value < self.best {
                 self.best = value;
                 self.best_price.clone_from(&self.price);
-                self.best_table.copy_from_slice(&self.mu[self.off_table..]);
+                self.best_table.copy_from_slice(&self.table_price);
             }
             if progress {
                 self.since_improved = 0;
@@ -283,9 +314,13 @@ impl<'p> Lagrangian<'p> {
         let problem = rel.problem;
         let n_slots = rel.n_slots;
         let (off_max, off_cap, off_table) = (self.off_max, self.off_cap, self.off_table);
+        let off_total = off_table + n_slots;
         compose_prices(rel, &self.mu, off_max, off_cap, &mut self.price);
+        for s in 0..n_slots {
+            self.table_price[s] = self.mu[off_table + s] + self.mu[off_total];
+        }
         let price = &self.price;
-        let table = &self.mu[off_table..];
+        let table = &self.table_price;
         let usage = &mut self.usage;
         usage.iter_mut().for_each(|x| *x = 0);
         let mut value = rel.locked_weight;
@@ -334,6 +369,7 @@ impl<'p> Lagrangian<'p> {
             }
             if f.general {
                 usage[off_table + best_s] += 1;
+                usage[off_total] += 1;
             }
         }
         for (mu, cap) in self.mu.iter().zip(&self.capacity) {
