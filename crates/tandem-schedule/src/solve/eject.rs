@@ -96,25 +96,12 @@ impl Chain<'_> {
     /// A general-table meeting in slot s that could move to another slot right away.
     fn table_victim(&self, state: &State<'_>, s: usize) -> Option<usize> {
         let problem = state.problem;
-        // Scanning every participant is slow but rare: tables are full in few slots.
-        for (p, person) in problem.people.iter().enumerate() {
-            if !person.available.contains(s) {
-                continue;
-            }
-            if let Some(x) = state.occupant(p, s) {
-                let req = &problem.meetings[x];
-                if req.a as usize == p && req.needs_general() && !state.locked(x) {
-                    let (qa, qb) = (req.a as usize, req.b as usize);
-                    let elsewhere = req
-                        .allowed
-                        .minus(SlotSet(state.busy(qa).0 | state.busy(qb).0 | state.general_full().0));
-                    if !elsewhere.is_empty() {
-                        return Some(x);
-                    }
-                }
-            }
-        }
-        None
+        state.general_at(s).iter().map(|&x| x as usize).find(|&x| {
+            let req = &problem.meetings[x];
+            let (qa, qb) = (req.a as usize, req.b as usize);
+            !state.locked(x)
+                && !req.allowed.minus(SlotSet(state.busy(qa).0 | state.busy(qb).0 | state.general_full().0)).is_empty()
+        })
     }
 }
 
@@ -155,7 +142,7 @@ fn try_slot(state: &mut State<'_>, chain: &mut Chain<'_>, m: usize, s: usize, de
     let problem = state.problem;
     let req = &problem.meetings[m];
     let (a, b) = (req.a as usize, req.b as usize);
-    let mut evicted: [Option<usize>; 4] = [None; 4];
+    let mut evicted: [Option<usize>; 5] = [None; 5];
     let mut k = 0;
     for p in [a, b] {
         if let Some(x) = state.occupant(p, s) {
@@ -197,12 +184,50 @@ fn try_slot(state: &mut State<'_>, chain: &mut Chain<'_>, m: usize, s: usize, de
             }
         }
     }
+    if req.needs_general() && state.general_full().contains(s) {
+        // The lightest general-table meeting in s gives up its table.
+        let lightest = state
+            .general_at(s)
+            .iter()
+            .map(|&x| x as usize)
+            .filter(|&x| !state.locked(x))
+            .min_by_key(|&x| (problem.meetings[x].weight, x));
+        match lightest {
+            Some(x) => {
+                state.remove(x);
+                evicted[k] = Some(x);
+            }
+            None => return false,
+        }
+    }
     if !state.fits(m, s) {
         return false;
     }
     state.place(m, s);
     for x in evicted.into_iter().flatten() {
-        chain.insert(state, x, depth);
+        place_again(state, chain, x, s, depth);
     }
     true
+}
+
+/// Finds a new place for evicted meeting x (taken out of slot `from`): a chain if one exists;
+/// else, with depth left, x may in turn evict lighter meetings elsewhere, kept when that gains
+/// (x's priority outweighs what it evicts and cannot re-place). Left unscheduled otherwise.
+fn place_again(state: &mut State<'_>, chain: &mut Chain<'_>, x: usize, from: usize, depth: u32) {
+    if chain.insert(state, x, depth) || depth == 0 {
+        return;
+    }
+    let allowed = state.problem.meetings[x].allowed;
+    let before = state.score();
+    for t in allowed.minus(SlotSet::single(from)).iter() {
+        if chain.nodes == 0 {
+            return;
+        }
+        chain.nodes -= 1;
+        let cp = state.checkpoint();
+        if try_slot(state, chain, x, t, depth - 1) && state.score() > before {
+            return;
+        }
+        state.rollback(cp);
+    }
 }

@@ -38,12 +38,13 @@ impl Prices {
     }
 }
 
-/// The meetings in the order the greedy schedules them: best reduced profit first, then higher
-/// priority, then fewer allowed slots; the index breaks ties so the order is deterministic.
+/// The unlocked meetings in the order the greedy schedules them: best reduced profit first,
+/// then higher priority, then fewer allowed slots; the index breaks ties so the order is
+/// deterministic.
 pub(crate) fn order(state: &State<'_>, prices: &Prices) -> Vec<usize> {
     let problem = state.problem;
     let mut keyed: Vec<(f64, usize)> = (0..problem.meetings.len())
-        .filter(|&m| state.slot_of(m).is_none())
+        .filter(|&m| !state.locked(m))
         .map(|m| (prices.reduced_profit(state, m), m))
         .collect();
     keyed.sort_by(|x, y| {

@@ -4,11 +4,12 @@
 //!    descent on the participants' total-cap prices (`bound.rs`) give a first bound and prices
 //!    that say which participants are contested.
 //! 2. The greedy again, guided by the prices, is the starting schedule.
-//! 3. A second thread runs the subgradient search for the bound while this one searches in
-//!    rounds: every participant with an unscheduled meeting has its day replanned (exact, see
-//!    `replan.rs`), then every unscheduled meeting tries ejection chains and swaps
-//!    (`eject.rs`). Moves that keep the score are taken too, with ties broken by the seed, so
-//!    the search keeps moving on plateaus; it stops after rounds without gain.
+//! 3. A second thread runs the subgradient search for the bound, then a second search from the
+//!    same start with its own seed; the better schedule wins. The search works in rounds: every
+//!    participant with an unscheduled meeting has its day replanned (exact, see `replan.rs`),
+//!    then every unscheduled meeting tries ejection chains and swaps (`eject.rs`). Moves that
+//!    keep the score are taken too, with ties broken by the seed, so the search keeps moving on
+//!    plateaus; it stops after rounds without gain.
 //! 4. With the meetings fixed, rounds of moves, swaps and Kempe chains remove idle gaps, then
 //!    'either' meetings move to slots with a table to spare (`gaps.rs`).
 //! 5. Tables are numbered (`tables.rs`).
@@ -52,12 +53,18 @@ impl Default for Options {
     }
 }
 
+/// Mixed into the seed for the second thread's search.
+const SECOND_SEED: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Coordinate-descent sweeps over the participants' total-cap prices for the search's prices.
 const SEED_SWEEPS: usize = 3;
 /// Most subgradient iterations in all (the bound usually stops earlier, its steps used up).
 const MAX_ITERATIONS: usize = 3000;
 /// Primary rounds without a better score before the search moves on to idle gaps.
 const STALL_ROUNDS: usize = 40;
+/// Rounds without gain after which chains go one level deeper (at most three).
+const DEEPEN_AFTER: usize = 10;
+/// Slots a chain may try at depth 1 (four times as many per extra level).
+const CHAIN_NODES: usize = 20;
 /// Gap rounds without fewer gaps before the search ends.
 const GAP_STALL_ROUNDS: usize = 8;
 /// Share of the time limit the primary search may use when it keeps improving; the rest is for
@@ -96,18 +103,33 @@ pub fn solve(problem: &Problem, options: &Options) -> Solution {
     state.commit();
     let target = state.score() as f64 / WEIGHT_SCALE;
 
-    let (lagrangian, rounds) = std::thread::scope(|scope| {
-        let bound_thread = scope.spawn(move || {
+    // The second thread computes the bound, then searches from the same start with its own
+    // seed; the better schedule wins (ties: this thread's). Neither thread reads the other's
+    // work before both are done, so the result stays deterministic.
+    let mut second = state.clone();
+    let mut second_rng = ChaCha8Rng::seed_from_u64(options.seed ^ SECOND_SEED);
+    let prices = &prices;
+    let (helper, rounds) = std::thread::scope(|scope| {
+        let helper = scope.spawn(move || {
             let mut lagrangian = Lagrangian::new(problem);
             lagrangian.run(target, MAX_ITERATIONS, deadline);
-            lagrangian
+            let rounds = search(&mut second, prices, warm_bound, &mut second_rng, primary_deadline, deadline);
+            (lagrangian, second, rounds)
         });
-        let rounds = search(&mut state, &prices, warm_bound, &mut rng, primary_deadline, deadline);
-        // The bound thread stops at the deadline at the latest; if it panicked, the warm-up
-        // bound stands (it is valid).
-        (bound_thread.join().ok(), rounds)
+        let rounds = search(&mut state, prices, warm_bound, &mut rng, primary_deadline, deadline);
+        // If the helper panicked, this thread's schedule and the first bound stand (both valid).
+        (helper.join().ok(), rounds)
     });
-    let bound = lagrangian.map_or(warm_bound, |l| l.bound().min(warm_bound));
+    let mut bound = warm_bound;
+    let mut rounds = rounds;
+    if let Some((lagrangian, second, second_rounds)) = helper {
+        bound = bound.min(lagrangian.bound());
+        rounds += second_rounds;
+        let key = |s: &State<'_>| (s.score(), -gaps::total(s));
+        if key(&second) > key(&state) {
+            state = second;
+        }
+    }
     finish(problem, &state, bound, start, options.seed, rounds)
 }
 
@@ -123,15 +145,16 @@ fn search(
     let problem = state.problem;
     let n_meetings = problem.meetings.len();
     let mut people: Vec<u32> = (0..problem.people.len() as u32).collect();
+    // Every unlocked meeting, since meetings scheduled now may be swapped out later: heaviest
+    // first, the greedy order breaking ties.
     let mut order: Vec<u32> = greedy::order(state, prices).into_iter().map(|m| m as u32).collect();
-    // Heaviest first; the greedy order breaks ties.
     order.sort_by_key(|&m| std::cmp::Reverse(problem.meetings[m as usize].weight));
     let mut search = search::Search {
         prices,
         tie: (0..n_meetings as u32).collect(),
         scratch: Default::default(),
         depth: 1,
-        nodes: 20,
+        nodes: CHAIN_NODES,
         rotate: 0,
     };
     let optimal = (warm_bound * WEIGHT_SCALE).round() as i64;
@@ -144,6 +167,9 @@ fn search(
         people.shuffle(rng);
         search.tie.iter_mut().for_each(|t| *t = rng.random());
         search.rotate = rng.random();
+        // Short chains while rounds gain; longer ones once they stop gaining.
+        search.depth = 1 + (since_best / DEEPEN_AFTER).min(2) as u32;
+        search.nodes = CHAIN_NODES << (2 * (search.depth - 1));
         let unscheduled: Vec<u32> = order.iter().copied().filter(|&m| state.slot_of(m as usize).is_none()).collect();
         let done = search.replan_pass(state, &people, primary_deadline).is_some()
             && search.insert_pass(state, &unscheduled, primary_deadline).is_some();

@@ -34,6 +34,9 @@ pub(crate) struct State<'p> {
     general_cap: u32,
     /// Slots whose general tables are all taken.
     general_full: SlotSet,
+    /// The general-table meetings in each slot, and each one's position in its slot's list.
+    general_at: Vec<Vec<u32>>,
+    general_pos: Vec<u32>,
     score: i64,
     scheduled: usize,
     log: Vec<Op>,
@@ -56,6 +59,8 @@ impl<'p> State<'p> {
             general_used: vec![0; n_slots],
             general_cap: problem.general_tables.len() as u32,
             general_full: SlotSet::EMPTY,
+            general_at: vec![Vec::new(); n_slots],
+            general_pos: vec![NONE; problem.meetings.len()],
             score: 0,
             scheduled: 0,
             log: Vec::new(),
@@ -119,6 +124,12 @@ impl<'p> State<'p> {
         self.general_full
     }
 
+    /// The general-table meetings in slot s.
+    #[inline]
+    pub(crate) fn general_at(&self, s: usize) -> &[u32] {
+        &self.general_at[s]
+    }
+
     /// Whether participant p could take one more meeting at all (its total cap).
     #[inline]
     pub(crate) fn has_room(&self, p: usize) -> bool {
@@ -176,6 +187,8 @@ impl<'p> State<'p> {
             if self.general_used[s] >= self.general_cap {
                 self.general_full.insert(s);
             }
+            self.general_pos[m] = self.general_at[s].len() as u32;
+            self.general_at[s].push(m as u32);
         }
         self.slot_of[m] = s as u8;
         self.score += req.weight;
@@ -205,6 +218,12 @@ impl<'p> State<'p> {
         if req.table == TableUse::General {
             self.general_used[s] -= 1;
             self.general_full.remove(s);
+            let pos = self.general_pos[m] as usize;
+            self.general_at[s].swap_remove(pos);
+            if let Some(&moved) = self.general_at[s].get(pos) {
+                self.general_pos[moved as usize] = pos as u32;
+            }
+            self.general_pos[m] = NONE;
         }
         self.slot_of[m] = UNSLOTTED;
         self.score -= req.weight;

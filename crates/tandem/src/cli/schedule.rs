@@ -36,7 +36,7 @@ pub struct ScheduleArgs {
     #[arg(value_name = "INSTANCE.json")]
     pub instance: PathBuf,
 
-    /// Wall-time limit for the search, e.g. 2s, 500ms, 1m
+    /// Wall-time limit for the whole command (reading the file included), e.g. 2s, 500ms, 1m
     #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
     pub time_limit: Duration,
 
@@ -47,6 +47,8 @@ pub struct ScheduleArgs {
 
 /// Runs `tandem schedule`.
 pub fn run(args: ScheduleArgs) -> anyhow::Result<()> {
+    // The limit is for the whole command: reading a large instance counts against it.
+    let started = std::time::Instant::now();
     let name = args.instance.display().to_string();
     let text = if name == "-" {
         let mut text = String::new();
@@ -59,7 +61,8 @@ pub fn run(args: ScheduleArgs) -> anyhow::Result<()> {
     };
     let instance = parse_instance(&text).map_err(|e| user_error(located(&name, &e)))?;
     let problem = Problem::from_instance(&instance).map_err(|e| user_error(located(&name, &e)))?;
-    let solution = solve(&problem, &Options { time_limit: args.time_limit, seed: args.seed });
+    let time_limit = args.time_limit.saturating_sub(started.elapsed()).max(Duration::from_millis(1));
+    let solution = solve(&problem, &Options { time_limit, seed: args.seed });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     serde_json::to_writer_pretty(&mut out, &solution)?;
