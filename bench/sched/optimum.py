@@ -2,6 +2,8 @@
 """The exact optimum of the primary objective (total priority of scheduled meetings), solved as a
 mixed-integer programme by HiGHS: the integer version of lpbound.py's model. It proves how far a
 schedule is from the best possible one, which the LP bound alone cannot (the LP may be loose).
+Unlike lpbound.py it forces locked meetings in, as check.py demands, which can cost score: with
+--lp it gives the LP value of this exact model.
 usage: optimum.py INSTANCE.json [--time-limit SECONDS] [--lp] [--write SCHEDULE.json]
 prints {"optimum": X, "proven": true|false, "dual_bound": Y, "gap": G, "seconds": T}
 ("proven": false when the time limit stopped HiGHS first: "optimum" is then the best schedule
