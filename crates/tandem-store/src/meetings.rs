@@ -89,6 +89,7 @@ const OVERDUE: &str = "SELECT id FROM event_meetings WHERE state = 'requested' A
      ORDER BY expires_at, id LIMIT $2";
 const SET_LOCKED: &str = "UPDATE event_meetings SET locked = $2, updated_at = $3 WHERE id = $1 AND state = 'accepted'";
 const SET_MODE: &str = "UPDATE event_meetings SET mode = $2, updated_at = $3 WHERE id = $1";
+const SET_PRIORITY: &str = "UPDATE event_meetings SET priority = $2, updated_at = $3 WHERE id = $1 AND state IN ('requested', 'accepted')";
 
 /// Stores a new request (or, in the automatic request mode, a meeting accepted at once).
 pub async fn insert(conn: Conn<'_>, m: &Meeting) -> StoreResult<()> {
@@ -203,6 +204,12 @@ pub async fn set_locked(conn: Conn<'_>, id: MeetingId, locked: bool, at: DateTim
 /// no table is free: `either`).
 pub async fn set_mode(conn: Conn<'_>, id: MeetingId, mode: MeetingMode, at: DateTime<Utc>) -> StoreResult<u64> {
     Ok(on_db!(conn, |c| sqlx::query(SET_MODE).bind(id.0).bind(mode.key()).bind(at).execute(&mut *c).await.map(|r| r.rows_affected()))?)
+}
+
+/// Sets an open request's or meeting's weight for the auto-scheduler; 0 rows when it is no
+/// longer open.
+pub async fn set_priority(conn: Conn<'_>, id: MeetingId, priority: i32, at: DateTime<Utc>) -> StoreResult<u64> {
+    Ok(on_db!(conn, |c| sqlx::query(SET_PRIORITY).bind(id.0).bind(priority).bind(at).execute(&mut *c).await.map(|r| r.rows_affected()))?)
 }
 
 /// Every accepted meeting of an event, placed or not, oldest request first: the scheduler's
@@ -408,4 +415,98 @@ pub async fn participant_nace(conn: Conn<'_>, event: EventId) -> StoreResult<Vec
 pub async fn participant_org_kinds(conn: Conn<'_>, event: EventId) -> StoreResult<Vec<(RegistrationId, String)>> {
     let rows: Vec<(Uuid, String)> = on_db!(conn, |c| sqlx::query_as(PARTICIPANT_KINDS).bind(event.0).fetch_all(&mut *c).await)?;
     Ok(rows.into_iter().map(|(r, kind)| (RegistrationId(r), kind)).collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The event day: outcomes and reminders
+
+const SET_OUTCOME: &str = "UPDATE event_meetings SET outcome = $2, outcome_by = $3, updated_at = $4 \
+     WHERE id = $1 AND state = 'accepted' AND slot_id IS NOT NULL";
+const OUTCOME_RECORDERS: &str = "SELECT m.id, m.requester_id, m.receiver_id, \
+     CASE WHEN m.outcome_by = a.user_id THEN a.id WHEN m.outcome_by = b.user_id THEN b.id END \
+     FROM event_meetings m JOIN event_registrations a ON a.id = m.requester_id JOIN event_registrations b ON b.id = m.receiver_id \
+     WHERE m.event_id = $1 AND m.outcome IS NOT NULL ORDER BY m.id";
+
+/// Records what happened to a placed meeting and who said so; 0 rows when it is not an
+/// accepted meeting with a slot.
+pub async fn set_outcome(conn: Conn<'_>, id: MeetingId, outcome: MeetingOutcome, by: UserId, at: DateTime<Utc>) -> StoreResult<u64> {
+    Ok(on_db!(conn, |c| sqlx::query(SET_OUTCOME)
+        .bind(id.0)
+        .bind(outcome.key())
+        .bind(by.0)
+        .bind(at)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?)
+}
+
+/// Who recorded a meeting's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutcomeRecorder {
+    /// The meeting.
+    pub meeting: MeetingId,
+    /// Its requester.
+    pub requester_id: RegistrationId,
+    /// Its receiver.
+    pub receiver_id: RegistrationId,
+    /// The party whose user recorded it (None: someone else, i.e. an organiser, or an account
+    /// since deleted).
+    pub recorded_by: Option<RegistrationId>,
+}
+
+/// Who recorded the outcome of every meeting of `event` that has one.
+pub async fn outcome_recorders(conn: Conn<'_>, event: EventId) -> StoreResult<Vec<OutcomeRecorder>> {
+    let rows: Vec<(Uuid, Uuid, Uuid, Option<Uuid>)> =
+        on_db!(conn, |c| sqlx::query_as(OUTCOME_RECORDERS).bind(event.0).fetch_all(&mut *c).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(m, a, b, r)| OutcomeRecorder {
+            meeting: MeetingId(m),
+            requester_id: RegistrationId(a),
+            receiver_id: RegistrationId(b),
+            recorded_by: r.map(RegistrationId),
+        })
+        .collect())
+}
+
+/// A placed meeting about to start, with what its reminder says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upcoming {
+    /// The meeting.
+    pub meeting: Meeting,
+    /// Its slot's start.
+    pub starts_at: DateTime<Utc>,
+    /// Its slot's end.
+    pub ends_at: DateTime<Utc>,
+    /// The matchmaking session's stream link (where video meetings take place).
+    pub stream_url: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct UpcomingRow {
+    #[sqlx(flatten)]
+    meeting: MeetingRow,
+    slot_starts_at: DateTime<Utc>,
+    slot_ends_at: DateTime<Utc>,
+    stream_url: Option<String>,
+}
+
+/// The accepted meetings whose slot starts after `from` and no later than `to`, at published
+/// events, between two approved participants: the ones that get reminders. By start time.
+pub async fn starting_between(conn: Conn<'_>, from: DateTime<Utc>, to: DateTime<Utc>) -> StoreResult<Vec<Upcoming>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, s.starts_at AS slot_starts_at, s.ends_at AS slot_ends_at, ss.stream_url AS stream_url \
+         FROM event_meetings m \
+         JOIN event_slots s ON s.id = m.slot_id JOIN event_sessions ss ON ss.id = s.session_id \
+         JOIN events e ON e.id = m.event_id \
+         JOIN event_registrations a ON a.id = m.requester_id JOIN event_registrations b ON b.id = m.receiver_id \
+         WHERE m.state = 'accepted' AND s.starts_at > $1 AND s.starts_at <= $2 AND e.state = 'published' \
+         AND a.state = 'approved' AND b.state = 'approved' \
+         ORDER BY s.starts_at, m.id"
+    );
+    let rows: Vec<UpcomingRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(from).bind(to).fetch_all(&mut *c).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Upcoming { meeting: r.meeting.into_meeting(), starts_at: r.slot_starts_at, ends_at: r.slot_ends_at, stream_url: r.stream_url })
+        .collect())
 }

@@ -75,3 +75,59 @@ pub async fn pending_count(conn: Conn<'_>) -> StoreResult<i64> {
 pub async fn recent_to(conn: Conn<'_>, recipient: &str) -> StoreResult<Vec<OutboxMessage>> {
     Ok(on_db!(conn, |c| sqlx::query_as(RECENT_TO).bind(recipient).fetch_all(&mut *c).await)?)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Keyed messages: sent later (reminders), found and withdrawn again by their `cancel_key`
+
+const INSERT_KEYED: &str = "INSERT INTO outbox (id, recipient, subject, body_text, created_at, attempts, next_attempt_at, cancel_key) \
+     VALUES ($1, $2, $3, $4, $5, 0, $6, $7)";
+const KEY_EXISTS: &str = "SELECT COUNT(*) FROM outbox WHERE cancel_key = $1";
+// A message a sender has claimed right now is on its way: it is left alone.
+const CANCEL_UNSENT: &str = "DELETE FROM outbox WHERE cancel_key = $1 AND sent_at IS NULL \
+     AND (claimed_until IS NULL OR claimed_until < $2)";
+const UNSENT_KEYS: &str = "SELECT cancel_key FROM outbox WHERE cancel_key LIKE $1 ESCAPE '\\' AND sent_at IS NULL \
+     ORDER BY cancel_key";
+
+/// Queues an email that is not sent before `send_at`, under `cancel_key` (the change that makes
+/// it wrong withdraws it with [`cancel_unsent`]).
+pub async fn enqueue_at(
+    conn: Conn<'_>,
+    recipient: &str,
+    subject: &str,
+    body_text: &str,
+    now: DateTime<Utc>,
+    send_at: DateTime<Utc>,
+    cancel_key: &str,
+) -> StoreResult<MessageId> {
+    let id = MessageId::new();
+    on_db!(conn, |c| sqlx::query(INSERT_KEYED)
+        .bind(id.0)
+        .bind(recipient)
+        .bind(subject)
+        .bind(body_text)
+        .bind(now)
+        .bind(send_at)
+        .bind(cancel_key)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(id)
+}
+
+/// True when a message under `cancel_key` was queued, sent or not.
+pub async fn key_exists(conn: Conn<'_>, cancel_key: &str) -> StoreResult<bool> {
+    let n: i64 = on_db!(conn, |c| sqlx::query_scalar(KEY_EXISTS).bind(cancel_key).fetch_one(&mut *c).await)?;
+    Ok(n > 0)
+}
+
+/// Withdraws the messages under `cancel_key` that are not sent yet (nor being sent at `now`);
+/// returns how many.
+pub async fn cancel_unsent(conn: Conn<'_>, cancel_key: &str, now: DateTime<Utc>) -> StoreResult<u64> {
+    Ok(on_db!(conn, |c| sqlx::query(CANCEL_UNSENT).bind(cancel_key).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?)
+}
+
+/// The keys of unsent messages whose key starts with `prefix`, in key order.
+pub async fn unsent_keys(conn: Conn<'_>, prefix: &str) -> StoreResult<Vec<String>> {
+    let pattern = format!("{}%", crate::like_escape(prefix));
+    Ok(on_db!(conn, |c| sqlx::query_scalar(UNSENT_KEYS).bind(&pattern).fetch_all(&mut *c).await)?)
+}

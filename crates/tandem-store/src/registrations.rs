@@ -167,6 +167,12 @@ pub async fn undo_check_in(conn: Conn<'_>, id: RegistrationId, at: DateTime<Utc>
     Ok(on_db!(conn, |c| sqlx::query(UNDO_CHECK_IN).bind(id.0).bind(at).execute(&mut *c).await.map(|r| r.rows_affected()))?)
 }
 
+/// Gives a registration a new calendar token (the old subscription URL stops working).
+pub async fn set_calendar_token(conn: Conn<'_>, id: RegistrationId, token: &str, at: DateTime<Utc>) -> StoreResult<u64> {
+    const SQL: &str = "UPDATE event_registrations SET calendar_token = $2, updated_at = $3 WHERE id = $1";
+    Ok(on_db!(conn, |c| sqlx::query(SQL).bind(id.0).bind(token).bind(at).execute(&mut *c).await.map(|r| r.rows_affected()))?)
+}
+
 /// One registration.
 pub async fn get(conn: Conn<'_>, id: RegistrationId) -> StoreResult<Option<Registration>> {
     let sql = format!("SELECT {COLUMNS} FROM event_registrations r WHERE r.id = $1");

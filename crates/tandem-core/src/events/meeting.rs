@@ -15,6 +15,10 @@ use serde::Serialize;
 pub const MESSAGE_MAX: usize = 2_000;
 /// Longest reason given when declining or cancelling.
 pub const REASON_MAX: usize = 1_000;
+/// Weight of a meeting the participants asked for, for the auto-scheduler.
+pub const DEFAULT_PRIORITY: i32 = 1;
+/// Highest weight an organiser may give a meeting.
+pub const MAX_PRIORITY: i32 = 10;
 
 impl MeetingState {
     /// Still holds the pair together: a request waiting for an answer, or a meeting. Only one

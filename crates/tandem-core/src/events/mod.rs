@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod agenda;
 pub mod event;
+pub mod followup;
 pub mod meeting;
 pub mod policy;
 pub mod registration;
