@@ -1,11 +1,14 @@
 //! The scheduled jobs: the profile lifecycle (expiry notices, expiry, archiving), the
-//! saved-search alert digests and the expiry of unanswered meeting requests, run together every few minutes by `tandem serve` (and `tandem
-//! demo`), or once by `tandem jobs run` from cron.
+//! saved-search alert digests, the expiry of unanswered meeting requests, the reminders before
+//! meetings and the follow-up surveys, run together every few minutes by `tandem serve` (and
+//! `tandem demo`), or once by `tandem jobs run` from cron.
 //!
 //! All jobs are safe to run on several app servers at once and any number of times (each change
 //! is a conditional update in the same transaction as its email), so every server may run them.
 
+use crate::events::followup::survey_job::{self, SurveyReport};
 use crate::events::meetings::expiry_job::{self, ExpiryReport};
+use crate::events::meetings::reminders::{self, ReminderReport};
 use crate::partnering::alerts::{self, DigestReport};
 use crate::partnering::lifecycle_job::{self, JobReport};
 use crate::App;
@@ -27,6 +30,10 @@ pub struct JobsReport {
     pub alerts: DigestReport,
     /// Meeting requests expired.
     pub meetings: ExpiryReport,
+    /// Meeting reminders queued and withdrawn.
+    pub reminders: ReminderReport,
+    /// Follow-up surveys sent six months after events.
+    pub surveys: SurveyReport,
     /// Jobs that failed, with why (the others still ran).
     pub errors: Vec<String>,
 }
@@ -39,7 +46,12 @@ impl JobsReport {
 
     /// True when some job changed something or sent something.
     pub fn did_something(&self) -> bool {
-        self.lifecycle != JobReport::default() || self.alerts.sent > 0 || self.alerts.failed > 0 || self.meetings.expired > 0
+        self.lifecycle != JobReport::default()
+            || self.alerts.sent > 0
+            || self.alerts.failed > 0
+            || self.meetings.expired > 0
+            || self.reminders != ReminderReport::default()
+            || self.surveys.sent > 0
     }
 }
 
@@ -49,7 +61,9 @@ impl fmt::Display for JobsReport {
         writeln!(f, "profile lifecycle: {} expiry notices, {} expired, {} archived", l.notices, l.expired, l.archived)?;
         let a = &self.alerts;
         writeln!(f, "search alerts: {} sent, {} without news, {} failed", a.sent, a.skipped, a.failed)?;
-        write!(f, "meeting requests: {} expired", self.meetings.expired)?;
+        writeln!(f, "meeting requests: {} expired", self.meetings.expired)?;
+        writeln!(f, "meeting reminders: {} queued, {} withdrawn", self.reminders.queued, self.reminders.withdrawn)?;
+        write!(f, "follow-up surveys: {} sent", self.surveys.sent)?;
         for e in &self.errors {
             write!(f, "\nfailed: {e}")?;
         }
@@ -57,8 +71,9 @@ impl fmt::Display for JobsReport {
     }
 }
 
-/// Runs every job as of `now`: the lifecycle job, the alert digests, then the meeting-request
-/// expiry. A failing job is reported in `errors` and does not stop the next one.
+/// Runs every job as of `now`: the lifecycle job, the alert digests, the meeting-request
+/// expiry, the meeting reminders, then the follow-up surveys. A failing job is reported in
+/// `errors` and does not stop the next one.
 pub async fn run_due(app: &App, now: DateTime<Utc>) -> JobsReport {
     let mut report = JobsReport::default();
     match lifecycle_job::run(app, now).await {
@@ -72,6 +87,14 @@ pub async fn run_due(app: &App, now: DateTime<Utc>) -> JobsReport {
     match expiry_job::run(app, now).await {
         Ok(r) => report.meetings = r,
         Err(e) => report.errors.push(format!("meeting request expiry: {e}")),
+    }
+    match reminders::run(app, now).await {
+        Ok(r) => report.reminders = r,
+        Err(e) => report.errors.push(format!("meeting reminders: {e}")),
+    }
+    match survey_job::run(app, now).await {
+        Ok(r) => report.surveys = r,
+        Err(e) => report.errors.push(format!("follow-up surveys: {e}")),
     }
     report
 }
@@ -118,6 +141,9 @@ fn log(report: &JobsReport) {
             alerts_without_news = a.skipped,
             alerts_failed = a.failed,
             meeting_requests_expired = report.meetings.expired,
+            meeting_reminders_queued = report.reminders.queued,
+            meeting_reminders_withdrawn = report.reminders.withdrawn,
+            follow_up_surveys_sent = report.surveys.sent,
             "scheduled jobs ran"
         );
     } else {

@@ -8,15 +8,16 @@
 //! Speakers and participants are fictional people; the organisations are the demo's.
 
 use super::access::now as rounded_now;
+use super::demo_meetings;
 use super::registration::new_registration;
 use crate::{AppError, AppResult};
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use std::collections::{BTreeMap, HashMap};
 use tandem_core::account::{Email, Locale, OrgRole};
 use tandem_core::events::agenda::plan_slots;
 use tandem_core::events::event::{Event, EventDraft, Session, Slot, Speaker, Tz};
 use tandem_core::events::registration::Registration;
-use tandem_core::events::{Attendance, EventState, OrganiserRole, RegistrationState, SessionKind};
+use tandem_core::events::{AgendaState, Attendance, EventState, OrganiserRole, RegistrationState, SchedulingMode, SessionKind};
 use tandem_core::{OrgId, ProfileId, SessionId, SlotId, SpeakerId, UserId};
 use tandem_store::{cities, events, memberships, organisations, profiles, registrations, users, Tx};
 
@@ -87,13 +88,18 @@ const AGENDA: &[SessionSpec] = &[
     (SessionKind::Other, "Closing and networking", "16:10", "17:00", "Foyer", None, None, &[]),
 ];
 
-fn at(tz: Tz, hhmm: &str) -> AppResult<DateTime<Utc>> {
-    let (h, m) = hhmm.split_once(':').ok_or_else(|| AppError::Internal(format!("demo time {hhmm}")))?;
-    let (h, m) = (h.parse::<u32>().unwrap_or(0), m.parse::<u32>().unwrap_or(0));
-    tz.with_ymd_and_hms(2017, 10, 20, h, m, 0)
+/// `hhmm` on `day` in `tz`.
+fn at(tz: Tz, day: NaiveDate, hhmm: &str) -> AppResult<DateTime<Utc>> {
+    let time = NaiveTime::parse_from_str(hhmm, "%H:%M").map_err(|_| AppError::Internal(format!("demo time {hhmm}")))?;
+    tz.from_local_datetime(&day.and_time(time))
         .single()
         .map(|t| t.with_timezone(&Utc))
         .ok_or_else(|| AppError::Internal(format!("demo time {hhmm} is not on the clock")))
+}
+
+/// The day of the anniversary event.
+fn anniversary_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2017, 10, 20).unwrap_or_default()
 }
 
 async fn org_named(tx: &mut Tx, orgs: &HashMap<String, OrgId>, name: &str) -> AppResult<OrgId> {
@@ -137,31 +143,45 @@ pub(crate) async fn seed(
     event.registration_open = true;
     event.booking_open = true;
     event.max_meetings = Some(8);
-    events::insert(tx.conn(), &event).await?;
-    let main = org_named(tx, orgs, MAIN_ORGANISER).await?;
-    events::add_organiser(tx.conn(), event.id, main, OrganiserRole::Main).await?;
-    for name in SUPPORTING {
-        let org = org_named(tx, orgs, name).await?;
-        events::add_organiser(tx.conn(), event.id, org, OrganiserRole::Supporting).await?;
-    }
-    let slots = seed_agenda(tx, &event, now).await?;
+    insert_with_organisers(tx, orgs, &event, MAIN_ORGANISER, SUPPORTING).await?;
+    event.agenda_state = AgendaState::Final;
+    event.agenda_published_at = Some(event.starts_at - Duration::days(3));
+    let slots = seed_agenda(tx, &event, AGENDA, anniversary_day(), now).await?;
     let participants = seed_participants(tx, &event, orgs, users, password_hash, &slots).await?;
-    seed_meetings(tx, &event, &participants, &slots).await?;
+    let placed = demo_meetings::seed_history(tx, &event, &participants, &slots).await?;
+    if let Some(organiser) = organiser_user {
+        let demo_logins: Vec<_> = participants[..DEMO_LOGINS.len()].iter().map(|r| r.id).collect();
+        demo_meetings::seed_event_day(tx, &event, &participants, &placed, &demo_logins, organiser).await?;
+    }
+    seed_upcoming(tx, orgs, users, &participants[DEMO_LOGINS.len()..]).await?;
     Ok(event)
 }
 
-/// Writes the sessions, speakers and the matchmaking sessions' slots; returns the slots.
-async fn seed_agenda(tx: &mut Tx, event: &Event, now: DateTime<Utc>) -> AppResult<Vec<Slot>> {
+/// Writes `event` with its main and supporting organisers (by demo name).
+async fn insert_with_organisers(tx: &mut Tx, orgs: &HashMap<String, OrgId>, event: &Event, main: &str, supporting: &[&str]) -> AppResult<()> {
+    events::insert(tx.conn(), event).await?;
+    let main = org_named(tx, orgs, main).await?;
+    events::add_organiser(tx.conn(), event.id, main, OrganiserRole::Main).await?;
+    for name in supporting {
+        let org = org_named(tx, orgs, name).await?;
+        events::add_organiser(tx.conn(), event.id, org, OrganiserRole::Supporting).await?;
+    }
+    Ok(())
+}
+
+/// Writes the sessions of `agenda` on `day`, their speakers and the matchmaking sessions'
+/// slots; returns the slots.
+async fn seed_agenda(tx: &mut Tx, event: &Event, agenda: &[SessionSpec], day: NaiveDate, now: DateTime<Utc>) -> AppResult<Vec<Slot>> {
     let mut all_slots = Vec::new();
-    for (kind, title, start, end, room, stream, minutes, speakers) in AGENDA {
+    for (kind, title, start, end, room, stream, minutes, speakers) in agenda {
         let session = Session {
             id: SessionId::new(),
             event_id: event.id,
             kind: *kind,
             title: (*title).into(),
             description: None,
-            starts_at: at(event.timezone, start)?,
-            ends_at: at(event.timezone, end)?,
+            starts_at: at(event.timezone, day, start)?,
+            ends_at: at(event.timezone, day, end)?,
             room: Some((*room).into()),
             stream_url: stream.map(str::to_owned),
             slot_minutes: *minutes,
@@ -285,8 +305,76 @@ async fn register(
     Ok(r)
 }
 
-/// The hook for the meetings part of the demo (meeting requests, accepted meetings in slots):
-/// called once the participants are registered, in the same transaction. Nothing yet.
-pub(crate) async fn seed_meetings(_tx: &mut Tx, _event: &Event, _participants: &[Registration], _slots: &[Slot]) -> AppResult<()> {
-    Ok(())
+/// The upcoming event: the partner city hosts the next exchange, six weeks after the demo is
+/// seeded, so that registering, requesting, auto-scheduling and publishing can all be tried.
+const UPCOMING_MAIN: &str = "SpinLab – The HHL Accelerator";
+const UPCOMING_SUPPORTING: &[&str] = &["Stadt Leipzig", "Innovation Birmingham"];
+const UPCOMING_AGENDA: &[SessionSpec] = &[
+    (SessionKind::Break, "Arrival and coffee", "09:00", "09:30", "Foyer", None, None, &[]),
+    (
+        SessionKind::Keynote,
+        "From twinning to trade: what SMEs in both cities built together",
+        "09:30",
+        "10:00",
+        "Halle 14",
+        Some("https://stream.example.org/tandem-exchange/keynote"),
+        None,
+        &[("Dr. Annett Werner", "Stadt Leipzig, Amt für Wirtschaftsförderung", false)],
+    ),
+    (SessionKind::Matchmaking, "Morning B2B meetings", "10:00", "12:00", "Werkhalle", None, Some(20), &[]),
+    (SessionKind::Break, "Lunch", "12:00", "13:00", "Foyer", None, None, &[]),
+    (
+        SessionKind::Panel,
+        "Funding cross-border pilots: ERDF, Interreg and what comes next",
+        "13:00",
+        "13:45",
+        "Halle 14",
+        Some("https://stream.example.org/tandem-exchange/panel"),
+        None,
+        &[("Jordan Hayes", "Innovation Birmingham", true), ("Matthias Ott", "Invest Region Leipzig GmbH", false)],
+    ),
+    (SessionKind::Matchmaking, "Afternoon B2B meetings", "13:45", "15:45", "Werkhalle", None, Some(20), &[]),
+    (SessionKind::Other, "Closing and networking", "15:45", "17:00", "Foyer", None, None, &[]),
+];
+
+/// Seeds the upcoming exchange in Leipzig with the 2017 event's fictional participants
+/// (`returning`) registered again, and their requests: registration and booking are open, the
+/// organisers auto-schedule.
+async fn seed_upcoming(tx: &mut Tx, orgs: &HashMap<String, OrgId>, users: &HashMap<String, UserId>, returning: &[Registration]) -> AppResult<Event> {
+    let now = rounded_now();
+    let day = (now + Duration::weeks(6)).date_naive();
+    let date = day.format("%Y-%m-%d");
+    let details = EventDraft {
+        name: "Birmingham–Leipzig Innovation Exchange".into(),
+        description: Some(
+            "The partner city hosts the next exchange: SMEs, labs and support organisations from Birmingham and Leipzig meet              at the Spinnerei for a keynote, a panel on funding cross-border pilots and a day of one-to-one B2B meetings,              scheduled by the organisers from everyone's requests."
+                .into(),
+        ),
+        timezone: "Europe/Berlin".into(),
+        starts_at: format!("{date}T09:00"),
+        ends_at: format!("{date}T17:00"),
+        venue_name: "SpinLab – The HHL Accelerator, Spinnerei".into(),
+        venue_address: Some("Spinnereistraße 7, 04179 Leipzig".into()),
+        tables: "12".into(),
+    }
+    .validate()?;
+    let organiser_user = users.get("lena.managerin@demo.tandem.example").copied();
+    let mut event = Event::new(details, format!("birmingham-leipzig-innovation-exchange-{}", day.format("%Y")), organiser_user, now);
+    event.state = EventState::Published;
+    event.capacity = Some(80);
+    event.registration_open = true;
+    event.booking_open = true;
+    event.scheduling_mode = SchedulingMode::Auto;
+    event.max_meetings = Some(8);
+    insert_with_organisers(tx, orgs, &event, UPCOMING_MAIN, UPCOMING_SUPPORTING).await?;
+    seed_agenda(tx, &event, UPCOMING_AGENDA, day, now).await?;
+    let mut participants = Vec::new();
+    for (i, r) in returning.iter().enumerate() {
+        let brought = registrations::profiles(tx.conn(), r.id).await?;
+        let Some(org) = r.org_id else { continue };
+        let at = now - Duration::days(10) + Duration::hours(i as i64);
+        participants.push(register(tx, &event, r.user_id, org, &r.display_name, r.attendance, &brought, &[], at).await?);
+    }
+    demo_meetings::seed_open(tx, &event, &participants).await?;
+    Ok(event)
 }

@@ -8,6 +8,7 @@
 //! is emailed, and a freed place moves the waiting list up in the same transaction.
 
 use super::access::{event_path, link, now, organiser, organised, recipient, visible};
+use super::meetings::withdrawal::withdraw_participant;
 use super::{messages, waitlist};
 use crate::auth::secret::new_secret;
 use crate::partnering::{notify, people_of};
@@ -21,7 +22,7 @@ use tandem_core::policy::{Actor, Denied};
 use tandem_core::validation::ValidationErrors;
 use chrono::{DateTime, Utc};
 use tandem_core::{EventId, OrgId, ProfileId, RegistrationId, UserId};
-use tandem_store::{events, profiles, registrations, Conn};
+use tandem_store::{bookings, events, meetings, profiles, registrations, Conn};
 
 /// A published partnering profile a participant may bring.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,6 +190,9 @@ pub async fn register(app: &App, actor: &Actor, id: EventId, draft: &Registratio
     if draft.profiles.iter().any(|p| !choices.contains(p)) {
         errors.add("profiles", "not_own_profile", "bring only published partnering profiles of the organisation you chose");
     }
+    if let (Some(old), Some(input)) = (existing.as_ref().filter(|r| r.state == RegistrationState::Approved), input.as_ref()) {
+        check_meetings_kept(tx.conn(), old, input.attendance, &input.unavailable, &mut errors).await?;
+    }
     let input = match input {
         Some(input) if errors.is_empty() => input,
         _ => return Err(AppError::Invalid(errors)),
@@ -228,6 +232,26 @@ pub async fn register(app: &App, actor: &Actor, id: EventId, draft: &Registratio
     Ok(registration)
 }
 
+/// A participant's change may not pull the ground from under their meetings: a slot with one
+/// of their meetings cannot become unavailable, and how they attend (which decides whether
+/// their meetings sit at a table or go by video) cannot change while they have meetings.
+async fn check_meetings_kept(
+    mut conn: Conn<'_>,
+    current: &Registration,
+    attendance: Attendance,
+    unavailable: &[tandem_core::SlotId],
+    errors: &mut ValidationErrors,
+) -> AppResult<()> {
+    let busy = bookings::busy_slots(conn.reborrow(), current.id).await?;
+    if unavailable.iter().any(|s| busy.contains(s)) {
+        errors.add("unavailable", "slot_has_meeting", "you have a meeting in a slot you marked unavailable; cancel or move that meeting first");
+    }
+    if attendance != current.attendance && meetings::accepted_count(conn, current.id).await? > 0 {
+        errors.add("attendance", "has_meetings", "you have meetings arranged for how you attend now; cancel them first or ask the organisers to change them");
+    }
+    Ok(())
+}
+
 /// Emails a new (or renewed) registration's state to the participant, and to the main
 /// organisers' staff when it waits for their approval.
 async fn announce(app: &App, mut conn: Conn<'_>, event: &Event, r: &Registration) -> AppResult<()> {
@@ -263,6 +287,7 @@ pub async fn cancel(app: &App, actor: &Actor, id: EventId) -> AppResult<Registra
         return Err(AppError::Conflict);
     }
     if r.state == RegistrationState::Approved {
+        withdraw_participant(tx.conn(), app, &event, &r).await?;
         waitlist::fill_places(app, tx.conn(), &event).await?;
     }
     tx.commit().await?;
@@ -308,6 +333,7 @@ async fn decide(app: &App, actor: &Actor, id: RegistrationId, approve: bool) -> 
     let person = recipient(tx.conn(), &decided).await?;
     notify(tx.conn(), &[person], at, |locale, name| messages::registration_state(locale, name, &event, to, false, &page)).await?;
     if r.state == RegistrationState::Approved {
+        withdraw_participant(tx.conn(), app, &event, &r).await?;
         waitlist::fill_places(app, tx.conn(), &event).await?;
     }
     tx.commit().await?;

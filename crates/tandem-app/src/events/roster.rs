@@ -18,7 +18,7 @@ use tandem_store::events::OrganiserListing;
 use tandem_store::registrations;
 /// The participant list's rows and filter, for pages and the API (which do not see the store).
 pub use tandem_store::registrations::{Listed, RegistrationFilter};
-use tandem_store::{events, profiles};
+use tandem_store::{events, meetings, profiles};
 
 /// The participant list for the organisers, filtered.
 pub async fn list(app: &App, actor: &Actor, event: EventId, filter: &RegistrationFilter) -> AppResult<(Event, Vec<Listed>)> {
@@ -86,6 +86,13 @@ pub async fn set_booth(app: &App, actor: &Actor, id: RegistrationId, booth: &str
         && holder != id
     {
         errors.add("booth_table", "booth_taken", format!("table {t} is already another participant's booth"));
+    }
+    // A booth is where its holder receives every meeting: others' meetings already placed at
+    // that table would share it with them.
+    if let Some(t) = table
+        && meetings::accepted_for_event(tx.conn(), event.id).await?.iter().any(|m| m.table_number == Some(t) && !m.involves(id))
+    {
+        errors.add("booth_table", "booth_has_meetings", format!("other participants' meetings are booked at table {t}; choose another table or move those meetings first"));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));

@@ -3,6 +3,7 @@
 //! organisers. Only staff of an organiser organisation (or platform admins) do this.
 
 use super::access::{event_path, link, now, organised, recipient};
+use super::meetings::withdrawal::cancel_all;
 use super::{messages, waitlist};
 use crate::partnering::{notify, Recipient};
 use crate::{App, AppError, AppResult};
@@ -116,6 +117,7 @@ pub async fn cancel(app: &App, actor: &Actor, id: EventId) -> AppResult<Event> {
     event.booking_open = false;
     event.updated_at = at;
     events::update(tx.conn(), &event).await?;
+    cancel_all(tx.conn(), id).await?;
     let active = registrations::list(tx.conn(), id, &RegistrationFilter::default()).await?;
     let mut people: Vec<Recipient> = Vec::new();
     for l in active.iter().filter(|l| l.registration.state.is_active()) {

@@ -140,10 +140,26 @@ pub async fn record(
     interest_id: Option<InterestId>,
     draft: &AgreementDraft,
 ) -> AppResult<Agreement> {
+    let mut tx = app.db().begin().await?;
+    let agreement = record_in(app, tx.conn(), actor, profile_id, partner_org, interest_id, draft).await?;
+    tx.commit().await?;
+    Ok(agreement)
+}
+
+/// [`record`] inside the caller's transaction, for use cases that record an agreement together
+/// with something else (the event follow-up links it to the survey answer it came from).
+pub(crate) async fn record_in(
+    app: &App,
+    mut conn: Conn<'_>,
+    actor: &Actor,
+    profile_id: ProfileId,
+    partner_org: OrgId,
+    interest_id: Option<InterestId>,
+    draft: &AgreementDraft,
+) -> AppResult<Agreement> {
     actor.user()?;
     let now = now();
-    let mut tx = app.db().begin().await?;
-    let profile = profile_of(tx.conn(), profile_id).await?;
+    let profile = profile_of(conn.reborrow(), profile_id).await?;
     check_recorder(actor, &profile, partner_org)?;
     let (input, mut errors) = match draft.validate(now.date_naive()) {
         Ok(input) => (Some(input), ValidationErrors::default()),
@@ -151,11 +167,11 @@ pub async fn record(
     };
     if partner_org == profile.owner_org_id {
         errors.add("partner_org", "same_as_owner", "the partner must be another organisation than the profile's owner");
-    } else if organisations::get(tx.conn(), partner_org).await?.is_none() {
+    } else if organisations::get(conn.reborrow(), partner_org).await?.is_none() {
         errors.add("partner_org", "unknown_org", "choose the partner organisation from the directory");
     }
     if let Some(id) = interest_id {
-        match interests::get(tx.conn(), id).await? {
+        match interests::get(conn.reborrow(), id).await? {
             Some(i) if i.profile_id == profile_id && i.state == InterestState::Introduced && i.from_org_id == partner_org => {}
             Some(i) if i.profile_id == profile_id && i.from_org_id == partner_org => errors.add(
                 "interest_id",
@@ -182,17 +198,16 @@ pub async fn record(
         created_at: now,
         confirmed_at: None,
     };
-    agreements::insert(tx.conn(), &agreement).await?;
+    agreements::insert(conn.reborrow(), &agreement).await?;
     if let Some(support) = profile.support_org_id {
-        let staff = people_of(tx.conn(), support, true).await?;
+        let staff = people_of(conn.reborrow(), support, true).await?;
         let link = format!("{}/agreements/{}", app.config().base_url.trim_end_matches('/'), agreement.id);
         let (agreement_type, signed_on) = (agreement.input.agreement_type, agreement.input.signed_on);
-        notify(tx.conn(), &staff, now, |locale, name| {
+        notify(conn.reborrow(), &staff, now, |locale, name| {
             messages::agreement_recorded(locale, name, &profile.title, agreement_type, signed_on, &link)
         })
         .await?;
     }
-    tx.commit().await?;
     Ok(agreement)
 }
 

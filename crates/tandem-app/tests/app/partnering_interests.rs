@@ -18,7 +18,7 @@ const PROFILE_TITLE: &str = "VR training simulator for surgical teams";
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// A profile row written directly, as the profile use cases would leave a published one.
-async fn insert_profile(env: &Env, owner: OrgId, support: Option<OrgId>, state: &str) -> ProfileId {
+pub(crate) async fn insert_profile(env: &Env, owner: OrgId, support: Option<OrgId>, state: &str) -> ProfileId {
     let id = ProfileId::new();
     let sql = "INSERT INTO profiles (id, owner_org_id, support_org_id, profile_type, language, title, sdgs, \
          call_coordinator_required, state, published_at, expires_at, extended, expiry_notice_sent, search_text, version, \
@@ -114,7 +114,7 @@ fn today() -> String {
 }
 
 #[track_caller]
-fn assert_denied<T: std::fmt::Debug>(result: Result<T, AppError>, expected: Denied) {
+pub(crate) fn assert_denied<T: std::fmt::Debug>(result: Result<T, AppError>, expected: Denied) {
     match result {
         Err(AppError::Denied(d)) if d == expected => {}
         other => panic!("expected {expected:?}, got {other:?}"),

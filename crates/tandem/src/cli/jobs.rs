@@ -1,5 +1,6 @@
 //! `tandem jobs run`: the scheduled jobs once (profile expiry notices, expiry and archiving;
-//! saved-search alert digests; expiry of unanswered meeting requests), for deployments that
+//! saved-search alert digests; expiry of unanswered meeting requests; reminders before meetings;
+//! follow-up surveys six months after events), for deployments that
 //! schedule them with cron instead of letting `tandem serve` run them (`--jobs-interval-secs 0`).
 
 use super::{open_app, GLOBAL_VAR_NAMES};
@@ -8,8 +9,9 @@ use clap::{Args, Subcommand};
 
 pub(crate) const LONG_ABOUT: &str = "\
 Runs the scheduled jobs: expiry notices, expiry and archiving of partnering profiles, and the \
-daily and weekly digests of saved searches, and the expiry of meeting requests left unanswered \
-past their event's expiry. `tandem serve` runs them every \
+daily and weekly digests of saved searches, the expiry of meeting requests left unanswered \
+past their event's expiry, the email reminders 15 minutes before each scheduled meeting, and the \
+follow-up survey sent about six months after an event. `tandem serve` runs them every \
 --jobs-interval-secs (600 by default); deployments that prefer cron set that to 0 and run \
 `tandem jobs run` instead. Running them on several servers at once, or twice, is safe.
 
@@ -20,7 +22,7 @@ TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG.";
 #[derive(Debug, Subcommand)]
 pub enum JobsCommand {
     /// Run every due job once and print what was done
-    #[command(long_about = format!("Runs every due job once (profile lifecycle, search alerts, then meeting-request expiry) and prints what was done; exits 1 if a job failed.\n\nVariables: TANDEM_BASE_URL, and the global {GLOBAL_VAR_NAMES}."))]
+    #[command(long_about = format!("Runs every due job once (profile lifecycle, search alerts, meeting-request expiry, meeting reminders, then follow-up surveys) and prints what was done; exits 1 if a job failed.\n\nVariables: TANDEM_BASE_URL, and the global {GLOBAL_VAR_NAMES}."))]
     Run(RunArgs),
 }
 

@@ -5,7 +5,8 @@
 use super::{event, now, organiser, participant, reload, retrying, TxError};
 use crate::{App, AppError, AppResult};
 use tandem_core::events::event::Event;
-use tandem_core::events::meeting::{Meeting, MeetingRefusal};
+use tandem_core::events::meeting::{Meeting, MeetingRefusal, MAX_PRIORITY};
+use tandem_core::validation::ValidationErrors;
 use tandem_core::events::registration::Registration;
 use tandem_core::events::{Attendance, MeetingMode, MeetingState};
 use tandem_core::policy::Actor;
@@ -132,4 +133,34 @@ pub async fn set_locked(app: &App, actor: &Actor, id: MeetingId, locked: bool) -
         Ok(m)
     })
     .await
+}
+
+/// The organiser sets how much a request or meeting weighs when the auto-scheduler cannot place
+/// every meeting (higher first; participants' own requests weigh
+/// [`tandem_core::events::meeting::DEFAULT_PRIORITY`]).
+pub async fn set_priority(app: &App, actor: &Actor, id: MeetingId, priority: &str) -> AppResult<Meeting> {
+    let priority = parse_priority(priority)?;
+    retrying(|_| async move {
+        let mut tx = app.db().begin().await?;
+        let m = reload(tx.conn(), id).await?;
+        organiser(tx.conn(), actor, m.event_id).await?;
+        if meetings::set_priority(tx.conn(), id, priority, now()).await? == 0 {
+            return Err(MeetingRefusal::NotOpen.into());
+        }
+        let m = reload(tx.conn(), id).await?;
+        tx.commit().await?;
+        Ok(m)
+    })
+    .await
+}
+
+fn parse_priority(raw: &str) -> Result<i32, ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    match raw.trim().parse::<i32>() {
+        Ok(p) if (1..=MAX_PRIORITY).contains(&p) => Ok(p),
+        _ => {
+            errors.add("priority", "not_in_range", format!("enter a whole number from 1 to {MAX_PRIORITY}"));
+            Err(errors)
+        }
+    }
 }

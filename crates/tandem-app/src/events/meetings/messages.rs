@@ -126,6 +126,27 @@ pub fn expired(locale: Locale, name: &str, event: &str, partner: &str, link: &st
     }
 }
 
+/// "X no longer takes part, so your meeting is cancelled" (to the partner of a participant who
+/// cancelled their registration or was declined).
+pub fn partner_left(locale: Locale, name: &str, event: &str, partner: &str, link: &str) -> Message {
+    match locale {
+        Locale::En => Message {
+            subject: format!("Meeting with {partner} cancelled ({event})"),
+            body: format!(
+                "Hello {name},\n\n{partner} no longer takes part in {event}, so your meeting (or request) with them is \
+                 cancelled and its time is free again. Your meetings:\n\n{link}\n\n-- Tandem\n"
+            ),
+        },
+        Locale::De => Message {
+            subject: format!("Treffen mit {partner} abgesagt ({event})"),
+            body: format!(
+                "Hallo {name},\n\n{partner} nimmt nicht mehr an {event} teil, daher ist Ihr Treffen (oder Ihre Anfrage) \
+                 abgesagt und die Zeit wieder frei. Ihre Treffen:\n\n{link}\n\n-- Tandem\n"
+            ),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +171,7 @@ mod tests {
                 declined(locale, "Ann", "Tandem 25", "Bob", None, "http://x"),
                 cancelled(locale, "Ann", "Tandem 25", "Bob", Some("ill"), "http://x"),
                 expired(locale, "Ann", "Tandem 25", "Bob", "http://x"),
+                partner_left(locale, "Ann", "Tandem 25", "Bob", "http://x"),
             ] {
                 assert!(m.subject.contains("Bob") && m.body.contains("http://x"), "{m:?}");
             }

@@ -8,6 +8,8 @@
 //! - `slots`: the free slots of a meeting, picking one, the participants' availability;
 //! - `lists`: a participant's meetings, the organiser's overview and settings of a meeting;
 //! - `expiry_job`: marks unanswered requests expired;
+//! - `outcomes`: the event day's record of each meeting, held or no-show;
+//! - `reminders`: the job that queues each party's reminder before a meeting;
 //! - `messages`: the emails.
 //!
 //! Counting rules (one open request per pair, pending and meeting caps) and bookings hold under
@@ -19,9 +21,12 @@
 pub mod expiry_job;
 pub mod lists;
 pub mod messages;
+pub mod outcomes;
 pub mod participants;
+pub mod reminders;
 pub mod requests;
 pub mod slots;
+pub(crate) mod withdrawal;
 
 use crate::partnering::Recipient;
 use crate::{App, AppError, AppResult};
@@ -169,7 +174,7 @@ fn limits(event: &Event) -> MeetingLimits {
 }
 
 /// The most accepted meetings `r` may have at `event`.
-fn cap_of(event: &Event, r: &Registration) -> Option<i64> {
+pub(crate) fn cap_of(event: &Event, r: &Registration) -> Option<i64> {
     limits(event).for_participant(r.attendance, r.max_meetings.map(i64::from))
 }
 

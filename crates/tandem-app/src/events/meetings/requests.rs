@@ -10,15 +10,13 @@ use super::{booking_open, cap_of, event, link, meetings_path, now, organiser, pa
 use crate::partnering::notify;
 use crate::{App, AppError, AppResult};
 use tandem_core::events::event::Event;
-use tandem_core::events::meeting::{expires_at, mode_for, validate_message, validate_reason, Meeting, MeetingRefusal, Placement};
+use tandem_core::events::meeting::{expires_at, mode_for, DEFAULT_PRIORITY, validate_message, validate_reason, Meeting, MeetingRefusal, Placement};
 use tandem_core::events::registration::Registration;
 use tandem_core::events::{MeetingState, RegistrationState, RequestMode, SchedulingMode};
 use tandem_core::policy::{Actor, Denied};
 use tandem_core::{EventId, MeetingId, ProfileId, RegistrationId, SlotId};
 use tandem_store::{events, meetings, registrations, Conn};
 
-/// Priority of a meeting the participants asked for (the organiser may raise it).
-const DEFAULT_PRIORITY: i32 = 1;
 
 /// What a participant sends when asking another for a meeting.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -288,6 +286,7 @@ pub async fn cancel(app: &App, actor: &Actor, meeting: MeetingId, reason: Option
                 return Err(MeetingRefusal::NotOpen.into());
             }
             tandem_store::bookings::unbook(tx.conn(), meeting, now).await?;
+            super::reminders::withdraw_for_meeting(tx.conn(), meeting, now).await?;
             // Parties tell the other; an organiser tells both.
             let told: Vec<(&Registration, &Registration)> = match (by_party, by_requester) {
                 (true, true) => vec![(&l.receiver, &l.requester)],

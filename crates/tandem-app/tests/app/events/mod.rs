@@ -3,7 +3,10 @@
 
 mod checkin;
 mod demo;
+mod documents;
+mod followup;
 mod registration;
+mod scheduling;
 mod setup;
 
 use crate::{draft, Env};

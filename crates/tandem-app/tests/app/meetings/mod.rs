@@ -6,9 +6,12 @@
 //! cases are tested with the event set-up.
 
 mod concurrency;
+mod outcomes;
 mod participants;
+mod reminders;
 mod rules;
 mod slots;
+mod withdrawal;
 
 use crate::{draft, Env};
 use chrono::{Duration, SubsecRound, Utc};
