@@ -3,6 +3,7 @@
 
 pub mod api;
 mod assets;
+mod charts;
 mod ctx;
 mod error;
 pub mod i18n;

@@ -132,6 +132,8 @@ meetings-locked = Fixiert
 meetings-action-set-mode = Setzen
 meetings-action-lock = Fixieren
 meetings-action-unlock = Lösen
+meetings-priority = Priorität
+meetings-action-set-priority = Setzen
 
 ## Hinweise
 
@@ -145,6 +147,7 @@ meetings-flash-availability = Ihre Verfügbarkeit ist gespeichert.
 meetings-flash-mode = Der Ort des Treffens ist gesetzt.
 meetings-flash-locked = Das Treffen ist fixiert.
 meetings-flash-unlocked = Das Treffen ist nicht mehr fixiert.
+meetings-flash-priority = Die Priorität des Treffens ist gesetzt.
 
 ## Warum etwas nicht ging
 

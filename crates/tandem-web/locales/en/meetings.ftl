@@ -132,6 +132,8 @@ meetings-locked = Locked
 meetings-action-set-mode = Set
 meetings-action-lock = Lock in place
 meetings-action-unlock = Unlock
+meetings-priority = Priority
+meetings-action-set-priority = Set
 
 ## Notices
 
@@ -145,6 +147,7 @@ meetings-flash-availability = Your availability is saved.
 meetings-flash-mode = The meeting's place is set.
 meetings-flash-locked = The meeting is locked in place.
 meetings-flash-unlocked = The meeting is unlocked.
+meetings-flash-priority = The meeting's priority is set.
 
 ## Why something was refused (German readers see these; English readers the detailed message)
 

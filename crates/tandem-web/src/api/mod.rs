@@ -5,6 +5,7 @@
 mod brokerage;
 mod cities;
 mod dto;
+mod event_statistics;
 mod events;
 mod extract;
 mod matching;
@@ -73,6 +74,7 @@ fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(brokerage::get_statistics))
         .routes(routes!(events::list_events))
         .routes(routes!(events::get_event))
+        .routes(routes!(event_statistics::event_statistics))
         .routes(routes!(matching::profile_matches))
         .routes(routes!(matching::organisation_partners))
         .routes(routes!(matching::programme_smes))

@@ -500,9 +500,9 @@ pub async fn withdraw(
 // Recording an agreement
 
 /// Agreement types grouped by category, for a select with option groups.
-type TypeGroups = Vec<(String, Vec<(String, String)>)>;
+pub(crate) type TypeGroups = Vec<(String, Vec<(String, String)>)>;
 
-fn type_groups(t: Tr) -> TypeGroups {
+pub(crate) fn type_groups(t: Tr) -> TypeGroups {
     AgreementCategory::ALL
         .iter()
         .map(|&c| {

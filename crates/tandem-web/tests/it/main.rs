@@ -2,11 +2,14 @@
 //! as link time matters on small machines). Each test gets a fresh app and database; set
 //! `TANDEM_TEST_DATABASE_URL` to run them on PostgreSQL.
 
+mod agenda_pages;
 mod api;
 mod brokerage_pages;
 mod browser;
 mod cluster;
+mod event_day_pages;
 mod event_pages;
+mod followup_pages;
 mod i18n;
 mod matching_pages;
 mod meeting_pages;
@@ -15,5 +18,6 @@ mod org_pages;
 mod profile_api;
 mod profile_pages;
 mod pages;
+mod schedule_pages;
 mod search_pages;
 mod support;

@@ -16,26 +16,26 @@ use tandem_web::i18n::Tr;
 use uuid::Uuid;
 
 /// A UUID literal on the test's backend.
-fn id_lit(u: Uuid) -> String {
+pub(crate) fn id_lit(u: Uuid) -> String {
     if backend() == "postgres" { format!("'{u}'::uuid") } else { format!("X'{}'", u.simple()) }
 }
 
 /// A time literal, written as the store writes times on the test's backend.
-fn time_lit(t: DateTime<Utc>) -> String {
+pub(crate) fn time_lit(t: DateTime<Utc>) -> String {
     let text = t.to_rfc3339_opts(SecondsFormat::AutoSi, false);
     if backend() == "postgres" { format!("'{text}'::timestamptz") } else { format!("'{text}'") }
 }
 
 /// An event in booking at the iCentrum run by an incubator, with three 30-minute slots; its
 /// settings as SQL assignments (`tables = 4, request_mode = 'automatic'`).
-struct Fair {
-    app: TestApp,
-    event: Uuid,
-    slots: Vec<Uuid>,
-    organiser_email: String,
+pub(crate) struct Fair {
+    pub(crate) app: TestApp,
+    pub(crate) event: Uuid,
+    pub(crate) slots: Vec<Uuid>,
+    pub(crate) organiser_email: String,
 }
 
-async fn fair(tables: i32) -> Fair {
+pub(crate) async fn fair(tables: i32) -> Fair {
     let app = TestApp::spawn().await;
     let organiser_email = "events@icentrum.test".to_owned();
     app.create_user(&organiser_email, PASSWORD, true, false).await;
@@ -105,7 +105,7 @@ async fn fair(tables: i32) -> Fair {
 
 impl Fair {
     /// A verified user registered and approved as `name`; returns (registration id, email).
-    async fn join(&self, name: &str, attendance: &str) -> (Uuid, String) {
+    pub(crate) async fn join(&self, name: &str, attendance: &str) -> (Uuid, String) {
         let email = format!("{}@participants.test", name.to_lowercase().replace(' ', "."));
         let user = self.app.create_user(&email, PASSWORD, true, false).await;
         let reg = Uuid::now_v7();

@@ -166,7 +166,7 @@ struct EventPage {
 }
 
 /// The SVG element alone (an XML declaration has no place inside HTML).
-fn inline_svg(svg: &str) -> String {
+pub(crate) fn inline_svg(svg: &str) -> String {
     svg.find("<svg").map(|i| svg[i..].to_owned()).unwrap_or_default()
 }
 

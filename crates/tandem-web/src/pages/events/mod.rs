@@ -8,8 +8,11 @@
 
 pub mod agenda;
 pub mod checkin;
+pub mod documents;
+pub mod followup;
 pub mod list;
 pub mod registration;
+pub mod schedule;
 pub mod setup;
 
 use super::{safe_next, see_other, FormState, Layout};

@@ -81,6 +81,8 @@ struct MinePage {
     outgoing: Vec<Item>,
     accepted: Vec<Item>,
     closed: Vec<Item>,
+    /// Held / no-show for meetings under way, and what was recorded.
+    day: super::outcomes::DayBoard,
 }
 
 /// `GET /events/{id}/meetings`.
@@ -90,6 +92,7 @@ pub async fn mine(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let event_id: EventId = parse_id(t, &id)?;
     let my = lists::mine(&state.app, &ctx.actor, event_id).await.map_err(|e| explain_or_fail(&ctx, e))?;
     let organiser = is_organiser(&state.app, &ctx.actor, event_id).await.map_err(|e| ctx.fail(e))?;
+    let day = super::outcomes::for_participant(&state, &ctx, &my).await?;
     let list = |items: &[ParticipantMeeting]| items.iter().map(|m| item(t, &my.event, m)).collect::<Vec<_>>();
     let page = MinePage {
         l: Layout::new(&ctx, t.with("meetings-mine-title", "name", &my.event.name)),
@@ -101,12 +104,13 @@ pub async fn mine(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         outgoing: list(&my.outgoing),
         accepted: list(&my.accepted),
         closed: list(&my.closed),
+        day,
     };
     render(t, StatusCode::OK, &page)
 }
 
 /// Where a button on a meeting returns: the form's page, else the participant's meetings.
-async fn return_path(state: &AppState, ctx: &Ctx, id: MeetingId, return_to: &str) -> String {
+pub(crate) async fn return_path(state: &AppState, ctx: &Ctx, id: MeetingId, return_to: &str) -> String {
     let fallback = match lists::get(&state.app, &ctx.actor, id).await {
         Ok(m) => meetings_path(m.event_id),
         Err(_) => "/".to_owned(),

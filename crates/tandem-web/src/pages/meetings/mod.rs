@@ -9,6 +9,7 @@
 
 pub mod mine;
 pub mod organiser;
+pub mod outcomes;
 pub mod participants;
 pub mod slots;
 

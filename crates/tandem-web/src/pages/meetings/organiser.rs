@@ -1,5 +1,5 @@
 //! The organiser's overview of an event's requests and meetings: counts by state, the list
-//! (filtered by state), and per meeting: cancel, lock in place, 'either'.
+//! (filtered by state), and per meeting: cancel, lock in place, 'either', priority.
 
 use super::{after_action, back_to, mode_label, require_login, state_label, EventLinks};
 use crate::ctx::Ctx;
@@ -32,6 +32,7 @@ pub(crate) struct Row {
     open: bool,
     accepted: bool,
     locked: bool,
+    priority: i32,
 }
 
 /// A state with its count, as a filter link.
@@ -53,6 +54,8 @@ struct OverviewPage {
     rows: Vec<Row>,
     modes: Vec<(&'static str, String)>,
     here: String,
+    /// Held / no-show for meetings under way, and what was recorded.
+    day: super::outcomes::DayBoard,
 }
 
 /// The overview's filter.
@@ -76,6 +79,7 @@ pub async fn overview(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
     let event_id: EventId = parse_id(t, &id)?;
     let chosen = MeetingState::from_key(&query.state);
     let o = lists::overview(&state.app, &ctx.actor, event_id, chosen).await.map_err(|e| ctx.fail(e))?;
+    let day = super::outcomes::for_organiser(&state, &ctx, &o).await?;
     let rows = o
         .items
         .iter()
@@ -99,6 +103,7 @@ pub async fn overview(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
                 open: m.state.is_open(),
                 accepted: m.state == MeetingState::Accepted,
                 locked: m.locked,
+                priority: m.priority,
             }
         })
         .collect();
@@ -116,6 +121,7 @@ pub async fn overview(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
         rows,
         modes: MeetingMode::ALL.iter().map(|m| (m.key(), mode_label(t, *m))).collect(),
         here: ctx.here.clone(),
+        day,
     };
     render(t, StatusCode::OK, &page)
 }
@@ -169,4 +175,23 @@ pub async fn set_locked(State(state): State<AppState>, ctx: Ctx, Path(id): Path<
     let locked = form.locked.trim() == "true";
     let result = lists::set_locked(&state.app, &ctx.actor, id, locked).await;
     after_action(&ctx, result, if locked { "meetings-flash-locked" } else { "meetings-flash-unlocked" }, to).await
+}
+
+/// The priority form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PriorityForm {
+    _csrf: String,
+    return_to: String,
+    priority: String,
+}
+
+/// `POST /meetings/{id}/priority`: the organiser weighs a meeting for the auto-scheduler.
+pub async fn set_priority(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<PriorityForm>) -> Result<Response, PageError> {
+    ctx.check_csrf(&form._csrf)?;
+    require_login(&ctx)?;
+    let id: MeetingId = parse_id(ctx.t, &id)?;
+    let to = overview_path(&state, &ctx, id, &form.return_to).await;
+    let result = lists::set_priority(&state.app, &ctx.actor, id, &form.priority).await;
+    after_action(&ctx, result, "meetings-flash-priority", to).await
 }
