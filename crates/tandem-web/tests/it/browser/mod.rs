@@ -13,6 +13,8 @@
 //! Screenshots (the German directory, and the page a failed test was on) land in
 //! `target/browser-screenshots/`.
 
+mod events;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::future::Future;
@@ -663,10 +665,10 @@ async fn check_page(c: &Client) {
             const style = getComputedStyle(el);
             if (el.getClientRects().length === 0 || style.visibility === 'hidden' || style.display === 'none') continue;
             const tag = el.outerHTML.slice(0, 120);
-            if (!el.id) { problems.push(`field without id (so no <label for>): ${tag}`); continue; }
-            const label = document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
-            if (!label) problems.push(`no <label for="${el.id}">: ${tag}`);
-            else if (!label.textContent.trim()) problems.push(`the label of #${el.id} is empty`);
+            // A <label for> or a wrapping <label> (radio buttons and check boxes in a list).
+            const labels = [...el.labels];
+            if (labels.length === 0) problems.push(`no <label> for the field: ${tag}`);
+            else if (!labels.some(l => l.textContent.trim())) problems.push(`the label of the field is empty: ${tag}`);
         }
         return problems;
     "#;
