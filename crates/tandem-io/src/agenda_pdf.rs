@@ -165,7 +165,7 @@ pub fn agenda_pdf(agenda: &PersonalAgenda, labels: &AgendaLabels) -> Result<Rend
         dates: date_range(agenda.entries.iter().map(|e| e.start), tz, labels),
         participant: Participant { name: &agenda.participant_name, organisation: &agenda.organisation },
         checkin_code: &agenda.checkin_code,
-        qr_svg: qr_svg(&agenda.checkin_code)?,
+        qr_svg: qr_svg(&agenda.checkin_link)?,
         days,
     };
     let ident = format!("tandem-agenda-{}-{}", agenda.event.id, agenda.checkin_code);

@@ -78,8 +78,10 @@ pub struct PersonalAgenda {
     pub event: EventInfo,
     pub participant_name: String,
     pub organisation: String,
-    /// The code scanned at the entrance; printed as text and as a QR code.
+    /// The participant's check-in code, printed as text for staff to type in.
     pub checkin_code: String,
+    /// What the printed QR code holds: the check-in link an organiser's phone opens.
+    pub checkin_link: String,
     /// In any order; the writers sort by start time.
     pub entries: Vec<AgendaEntry>,
 }

@@ -10,7 +10,7 @@ use crate::{on_db, Conn, StoreResult};
 use chrono::{DateTime, Utc};
 use tandem_core::events::followup::Feedback;
 use tandem_core::events::FollowUpOutcome;
-use tandem_core::{AgreementId, MeetingId, RegistrationId};
+use tandem_core::{AgreementId, EventId, MeetingId, RegistrationId};
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
@@ -73,6 +73,16 @@ pub async fn get(conn: Conn<'_>, meeting: MeetingId, registration: RegistrationI
 pub async fn for_meeting(conn: Conn<'_>, meeting: MeetingId) -> StoreResult<Vec<Feedback>> {
     let sql = format!("SELECT {COLUMNS} FROM event_meeting_feedback f WHERE f.meeting_id = $1 ORDER BY f.registration_id");
     let rows: Vec<FeedbackRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(meeting.0).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(Feedback::from).collect())
+}
+
+/// Every party's feedback on the meetings of `event` (for the organiser's spreadsheet).
+pub async fn for_event(conn: Conn<'_>, event: EventId) -> StoreResult<Vec<Feedback>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM event_meeting_feedback f JOIN event_meetings m ON m.id = f.meeting_id \
+         WHERE m.event_id = $1 ORDER BY f.meeting_id, f.registration_id"
+    );
+    let rows: Vec<FeedbackRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(event.0).fetch_all(&mut *c).await)?;
     Ok(rows.into_iter().map(Feedback::from).collect())
 }
 

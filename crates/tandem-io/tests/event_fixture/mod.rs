@@ -90,6 +90,7 @@ pub fn agenda(tz: Tz) -> PersonalAgenda {
         participant_name: INJECTION.into(),
         organisation: "Größenwahn GmbH & Co. KG".into(),
         checkin_code: "TDM-2026-7F3K-9QX2".into(),
+        checkin_link: "https://tandem.example.org/events/1/checkin/TDM-2026-7F3K-9QX2".into(),
         entries,
     }
 }

@@ -63,9 +63,10 @@ pub(crate) async fn build(mut conn: Conn<'_>, app: &App, event: &Event, r: &Regi
         event: event_info(app, event),
         participant_name: r.display_name.clone(),
         organisation: roster.organisation(r.id),
-        // The code as printed text. (The page's QR code holds the check-in link; the PDF
-        // prints the QR code of this text, and a link is too long to print beside it.)
+        // The QR code holds the check-in link (as on the page), so an organiser's phone opens
+        // the check-in at once; the code is printed beside it for staff to type in.
         checkin_code: r.checkin_code.clone(),
+        checkin_link: crate::events::checkin::checkin_url(app, r),
         entries,
     };
     Ok(Built { agenda, waiting })

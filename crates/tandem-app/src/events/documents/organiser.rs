@@ -1,17 +1,17 @@
 //! The organiser's documents: the table plan (per slot, per table: who meets whom) and the rows
 //! of the meeting spreadsheet (every request and meeting with its state, slot, table, parties,
-//! cities and outcome).
+//! cities, outcome and both parties' ratings).
 
 use super::{event_info, labels, Roster};
 use crate::{App, AppResult};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use tandem_core::account::Locale;
 use tandem_core::events::event::{Event, Slot};
 use tandem_core::events::MeetingState;
-use tandem_core::RegistrationId;
+use tandem_core::{MeetingId, RegistrationId};
 use tandem_io::event_docs::{self, MeetingParty, MeetingRow, PlannedMeeting, TableInfo, TablePlan};
 use tandem_store::meetings::EventMeeting;
-use tandem_store::{bookings, events, meetings, Conn};
+use tandem_store::{bookings, events, feedback, meetings, Conn};
 
 /// The table plan of `event`: every slot, every table (with its booth holder), and every
 /// placed meeting, published or not.
@@ -66,7 +66,13 @@ fn plan_of(app: &App, event: &Event, roster: &Roster, slots: &[Slot], booths: &[
 pub(crate) async fn meeting_rows(mut conn: Conn<'_>, event: &Event, locale: Locale) -> AppResult<Vec<MeetingRow>> {
     let roster = Roster::load(conn.reborrow(), event.id).await?;
     let slots = events::slots(conn.reborrow(), event.id).await?;
+    let ratings: HashMap<(MeetingId, RegistrationId), u8> = feedback::for_event(conn.reborrow(), event.id)
+        .await?
+        .into_iter()
+        .filter_map(|f| Some(((f.meeting_id, f.registration_id), u8::try_from(f.rating?).ok()?)))
+        .collect();
     let all = meetings::for_event(conn, event.id, None).await?;
+    let rating = |meeting: MeetingId, party: RegistrationId| ratings.get(&(meeting, party)).copied();
     Ok(all
         .iter()
         .map(|m| {
@@ -88,9 +94,8 @@ pub(crate) async fn meeting_rows(mut conn: Conn<'_>, event: &Event, locale: Loca
                 a: party(meeting.requester_id, &m.requester_name, &m.requester_org),
                 b: party(meeting.receiver_id, &m.receiver_name, &m.receiver_org),
                 profile_title: m.profile_title.clone(),
-                // Ratings come with the follow-up (issue 5, item 6), which stores them.
-                rating_a: None,
-                rating_b: None,
+                rating_a: rating(meeting.id, meeting.requester_id),
+                rating_b: rating(meeting.id, meeting.receiver_id),
             }
         })
         .collect())

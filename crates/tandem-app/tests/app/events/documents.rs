@@ -124,6 +124,7 @@ async fn the_agenda_shows_sessions_and_meetings_with_table_partner_and_profile()
     assert_eq!(anna.agenda.organisation, "Leipziger Robotik GmbH");
     assert_eq!(anna.agenda.event.timezone.name(), "Europe/London");
     assert_eq!(anna.agenda.checkin_code, anna.registration.checkin_code);
+    assert!(anna.agenda.checkin_link.ends_with(&format!("/checkin/{}", anna.registration.checkin_code)), "the PDF's QR code opens the check-in: {}", anna.agenda.checkin_link);
     assert!(anna.checkin_qr.contains("<svg"), "the page's QR code (of the check-in link)");
     assert!(anna.subscribe_url.ends_with(&format!("/calendar/{}.ics", anna.registration.calendar_token)));
     assert_eq!(anna.agenda.entries.len(), 3, "the keynote and two meetings; the matchmaking session is their frame");
@@ -281,8 +282,15 @@ async fn the_calendar_keeps_uids_across_a_reschedule_and_its_link_can_be_reset()
 async fn pdfs_and_the_spreadsheet_hold_the_meetings() {
     let f = fair(SchedulingMode::PickSlot).await;
     let app = &f.w.env.app;
-    f.meet(&f.anna, &f.bernd, Some(f.w.slots[0])).await;
+    let first_meeting = f.meet(&f.anna, &f.bernd, Some(f.w.slots[0])).await;
     f.meet(&f.chris, &f.anna, Some(f.w.slots[1])).await;
+    // Bernd's rating of the first meeting goes into its row (straight to the store: the slot
+    // has not ended yet, so the use case would refuse it).
+    {
+        let mut tx = app.db().begin().await.expect("begin");
+        tandem_store::feedback::rate(tx.conn(), first_meeting.id, f.bernd.reg, 4, None, Utc::now()).await.expect("rate");
+        tx.commit().await.expect("commit");
+    }
     // An open request is listed too, without slot.
     requests::request(app, &f.bernd.actor, f.w.event, &RequestInput { receiver: f.chris.reg, ..Default::default() }).await.expect("request");
 
@@ -305,6 +313,7 @@ async fn pdfs_and_the_spreadsheet_hold_the_meetings() {
     let (first, second, third) = (row(1), row(2), row(3));
     assert_eq!(&first[2..5], ["1", "on site", "scheduled"]);
     assert_eq!(&first[6..13], ["Anna Schmidt", "Leipziger Robotik GmbH", "Leipzig", "Bernd Brum", "", "", PROFILE]);
+    assert_eq!(&first[13..15], ["", "4"], "Anna has not rated it, Bernd gave 4");
     assert!(matches!(range.get((1, 0)), Some(Data::DateTime(_))), "a real date-time");
     assert_eq!(&second[2..5], ["online", "online", "scheduled"]);
     assert_eq!((second[6].as_str(), second[9].as_str()), ("Chris Remote", "Anna Schmidt"));
