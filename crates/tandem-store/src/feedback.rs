@@ -53,13 +53,14 @@ const LINK_AGREEMENT: &str = "UPDATE event_meeting_feedback SET agreement_id = $
 const MARK_SURVEYED: &str = "INSERT INTO event_meeting_feedback (meeting_id, registration_id, surveyed_at) VALUES ($1, $2, $3) \
      ON CONFLICT (meeting_id, registration_id) DO UPDATE SET surveyed_at = excluded.surveyed_at \
      WHERE event_meeting_feedback.surveyed_at IS NULL AND event_meeting_feedback.outcome IS NULL";
-// A meeting that took place (accepted and placed) at an event that ended by the cutoff, whose
-// party `r` has neither been invited nor answered.
+// A meeting that took place (accepted, placed and not recorded as missed) at an event that
+// ended by the cutoff, whose party `r` has neither been invited nor answered.
 const UNSURVEYED: &str = "FROM event_registrations r JOIN events e ON e.id = r.event_id \
      JOIN event_meetings m ON (m.requester_id = r.id OR m.receiver_id = r.id) \
      LEFT JOIN event_meeting_feedback f ON f.meeting_id = m.id AND f.registration_id = r.id \
      WHERE e.state = 'published' AND e.ends_at <= $1 AND r.state = 'approved' \
-     AND m.state = 'accepted' AND m.slot_id IS NOT NULL AND f.surveyed_at IS NULL AND f.outcome IS NULL";
+     AND m.state = 'accepted' AND m.slot_id IS NOT NULL AND (m.outcome IS NULL OR m.outcome = 'held') \
+     AND f.surveyed_at IS NULL AND f.outcome IS NULL";
 
 /// One party's feedback on one meeting, if any was given.
 pub async fn get(conn: Conn<'_>, meeting: MeetingId, registration: RegistrationId) -> StoreResult<Option<Feedback>> {

@@ -133,7 +133,7 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// Sender address of every email.
     pub mail_from: String,
-    /// Seconds between two runs of the scheduled jobs (profile lifecycle, search alerts) in
+    /// Seconds between two runs of the scheduled jobs (see `tandem jobs run --help`) in
     /// `serve` and `demo`; 0 turns them off (for deployments that run `tandem jobs run` from cron).
     pub jobs_interval_secs: u64,
     /// A bilingual dictionary file (Ding/FreeDict text format) added to the matching lexicon.

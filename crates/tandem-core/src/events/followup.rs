@@ -9,7 +9,7 @@
 //! email. Everything here is pure: the use cases read the facts and ask these functions.
 
 use super::meeting::Meeting;
-use super::{FollowUpOutcome, MeetingState};
+use super::{FollowUpOutcome, MeetingOutcome, MeetingState};
 use crate::events::event::required_number;
 use crate::validation::{optional_text, ValidationErrors};
 use crate::{AgreementId, MeetingId, RegistrationId};
@@ -105,7 +105,8 @@ pub fn parse_outcome(raw: &str) -> Result<FollowUpOutcome, ValidationErrors> {
 pub enum FollowUpRefusal {
     /// Only the two parties rate and answer for a meeting.
     NotParty,
-    /// Declined, expired, cancelled or never placed: nothing took place to follow up.
+    /// Declined, expired, cancelled, never placed or missed by a party: nothing took place to
+    /// follow up.
     NotHeld,
     /// The meeting's slot has not ended yet.
     NotYet,
@@ -146,7 +147,7 @@ impl FollowUpRefusal {
     pub fn message(self) -> &'static str {
         match self {
             FollowUpRefusal::NotParty => "only the two participants of a meeting can rate it and answer the follow-up survey",
-            FollowUpRefusal::NotHeld => "only a meeting that was accepted and scheduled can be rated or followed up",
+            FollowUpRefusal::NotHeld => "only a meeting that was accepted, scheduled and not missed can be rated or followed up",
             FollowUpRefusal::NotYet => "a meeting can be rated once its slot has ended",
             FollowUpRefusal::EventNotOver => "the follow-up survey opens when the event is over",
             FollowUpRefusal::NotAgreement => "answer \"agreement reached\" for this meeting first",
@@ -169,12 +170,15 @@ impl From<FollowUpRefusal> for ValidationErrors {
 }
 
 /// Can `meeting`, placed in a slot ending at `slot_ends_at`, be rated at `now`? An accepted
-/// meeting whose slot has ended.
+/// meeting whose slot has ended, unless it is recorded as missed (a no-show).
 pub fn check_rateable(meeting: &Meeting, slot_ends_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<(), FollowUpRefusal> {
     let ends = match (meeting.state, meeting.slot_id, slot_ends_at) {
         (MeetingState::Accepted, Some(_), Some(ends)) => ends,
         _ => return Err(FollowUpRefusal::NotHeld),
     };
+    if meeting.outcome.is_some_and(|o| o != MeetingOutcome::Held) {
+        return Err(FollowUpRefusal::NotHeld);
+    }
     if ends <= now { Ok(()) } else { Err(FollowUpRefusal::NotYet) }
 }
 
@@ -346,6 +350,10 @@ mod tests {
         assert_eq!(check_rateable(&m, Some(now + Duration::minutes(1)), now), Err(FollowUpRefusal::NotYet));
         assert_eq!(check_rateable(&meeting(MeetingState::Accepted, false), None, now), Err(FollowUpRefusal::NotHeld));
         assert_eq!(check_rateable(&meeting(MeetingState::Cancelled, true), Some(now), now), Err(FollowUpRefusal::NotHeld));
+        let held = Meeting { outcome: Some(MeetingOutcome::Held), ..m.clone() };
+        assert_eq!(check_rateable(&held, Some(now), now), Ok(()));
+        let missed = Meeting { outcome: Some(MeetingOutcome::ReceiverAbsent), ..m.clone() };
+        assert_eq!(check_rateable(&missed, Some(now), now), Err(FollowUpRefusal::NotHeld), "a no-show is not rated");
         let ended = now - Duration::hours(1);
         assert_eq!(check_surveyable(&m, Some(ended), now + Duration::hours(1), now), Err(FollowUpRefusal::EventNotOver));
         assert_eq!(check_surveyable(&m, Some(ended), now, now), Ok(()));

@@ -106,7 +106,7 @@ followup-rating-value = { $count } von 5
 
 ## Ablehnungen
 
-validation-not_held = Nur ein angenommenes und eingeplantes Treffen kann bewertet oder nachbereitet werden.
+validation-not_held = Nur ein angenommenes, eingeplantes und nicht versäumtes Treffen kann bewertet oder nachbereitet werden.
 validation-not_yet = Ein Treffen kann bewertet werden, sobald sein Zeitfenster vorbei ist.
 validation-event_not_over = Die Befragung wird nach dem Ende der Veranstaltung freigeschaltet.
 validation-not_agreement = Antworten Sie für dieses Treffen zuerst „Eine Vereinbarung wurde geschlossen“.

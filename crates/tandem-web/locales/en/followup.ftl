@@ -106,7 +106,7 @@ followup-rating-value = { $count } of 5
 
 ## Refusals
 
-validation-not_held = Only a meeting that was accepted and scheduled can be rated or followed up.
+validation-not_held = Only a meeting that was accepted, scheduled and not missed can be rated or followed up.
 validation-not_yet = A meeting can be rated once its slot has ended.
 validation-event_not_over = The follow-up survey opens when the event is over.
 validation-not_agreement = Answer "An agreement was reached" for this meeting first.

@@ -68,7 +68,7 @@ async fn serve(
     workers.spawn(upkeep_metrics(metrics.clone(), stopped.clone()));
     if config.jobs_interval_secs > 0 {
         let interval = Duration::from_secs(config.jobs_interval_secs);
-        tracing::info!(every_secs = config.jobs_interval_secs, "scheduled jobs (profile lifecycle, search alerts) on");
+        tracing::info!(every_secs = config.jobs_interval_secs, "scheduled jobs on");
         workers.spawn(tandem_app::jobs::run_every(app.clone(), interval, until_stopped(stopped)));
     } else {
         tracing::info!("scheduled jobs off (jobs_interval_secs = 0): run `tandem jobs run` from cron");

@@ -11,7 +11,7 @@ use crate::{App, AppError, AppResult};
 use tandem_core::events::event::Event;
 use tandem_core::events::followup::{check_surveyable, parse_outcome, Feedback};
 use tandem_core::events::registration::Registration;
-use tandem_core::events::{FollowUpOutcome, MeetingState};
+use tandem_core::events::{FollowUpOutcome, MeetingOutcome, MeetingState};
 use tandem_core::policy::Actor;
 use tandem_core::{EventId, MeetingId};
 use tandem_store::meetings::{self, ParticipantMeeting};
@@ -40,7 +40,7 @@ pub struct Survey {
     pub me: Registration,
     /// The event is over: outcomes can be given.
     pub open: bool,
-    /// Their meetings that took place or will (accepted and scheduled), by time.
+    /// Their meetings that took place or will (accepted, scheduled and not missed), by time.
     pub items: Vec<SurveyItem>,
 }
 
@@ -55,7 +55,9 @@ pub async fn survey(app: &App, actor: &Actor, event_id: EventId) -> AppResult<Su
     let given = feedback::for_registration(conn.conn(), me.id).await?;
     let mut items = Vec::new();
     for m in meetings::for_registration(conn.conn(), me.id).await? {
-        if m.meeting.state != MeetingState::Accepted || m.meeting.slot_id.is_none() {
+        // Only meetings that took place (or will): a missed one has nothing to follow up.
+        let missed = m.meeting.outcome.is_some_and(|o| o != MeetingOutcome::Held);
+        if m.meeting.state != MeetingState::Accepted || m.meeting.slot_id.is_none() || missed {
             continue;
         }
         let feedback = given.iter().find(|f| f.meeting_id == m.meeting.id).cloned();

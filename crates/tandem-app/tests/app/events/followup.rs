@@ -161,6 +161,8 @@ async fn the_survey_is_emailed_once_six_months_after_the_event_not_a_day_earlier
     meeting(&w, &ann, &cat, MeetingState::Accepted, Some(w.slots[1]), None).await;
     let dans = meeting(&w, &dan, &cat, MeetingState::Accepted, Some(w.slots[2]), None).await;
     meeting(&w, &eve, &ann, MeetingState::Declined, None, None).await;
+    // Eve missed the meeting she had with Bob: a meeting that did not take place is not surveyed.
+    meeting(&w, &eve, &bob, MeetingState::Accepted, Some(w.slots[1]), Some(MeetingOutcome::RequesterAbsent)).await;
     // Dan answered from his meetings page right after the event: he is not asked again.
     survey::answer(app, &dan.actor, dans, "knowledge_gained").await.expect("early answer");
 
@@ -178,6 +180,8 @@ async fn the_survey_is_emailed_once_six_months_after_the_event_not_a_day_earlier
     let body = &w.env.outbox_to(&ann.email).await[0].body_text;
     assert!(body.contains(&format!("/events/{}/survey", w.event)) && body.contains("your 2 meetings"), "{body}");
     assert!(w.mail_to(&dan).await.is_empty() && w.mail_to(&eve).await.is_empty());
+    let eves = survey::survey(app, &eve.actor, w.event).await.expect("Eve's survey page");
+    assert!(eves.items.is_empty(), "a missed meeting is not on the survey page either");
     {
         let mut conn = app.db().acquire().await.expect("acquire");
         let marked = feedback::for_registration(conn.conn(), ann.reg).await.expect("feedback");
