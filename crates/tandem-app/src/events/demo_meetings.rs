@@ -12,11 +12,11 @@ use crate::AppResult;
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{HashMap, HashSet};
 use tandem_core::events::event::{Event, Slot};
-use tandem_core::events::meeting::{mode_for, Meeting, DEFAULT_PRIORITY};
+use tandem_core::events::meeting::Meeting;
 use tandem_core::events::registration::Registration;
 use tandem_core::events::followup::SURVEY_AFTER_DAYS;
 use tandem_core::events::{FollowUpOutcome, MeetingMode, MeetingOutcome, MeetingState};
-use tandem_core::{MeetingId, OrgId, RegistrationId, SlotId, UserId};
+use tandem_core::{OrgId, RegistrationId, SlotId, UserId};
 use tandem_store::{bookings, cities, feedback, meetings, organisations, registrations, Tx};
 
 /// Meeting requests between the participants, cross-city first: each participant of the first
@@ -60,27 +60,13 @@ async fn pairs(tx: &mut Tx, participants: &[Registration]) -> AppResult<Vec<(usi
 }
 
 fn request(event: &Event, (a, b): (&Registration, &Registration), state: MeetingState, asked: DateTime<Utc>, answered: Option<DateTime<Utc>>) -> Meeting {
+    let message = format!("Hello {}, I saw your profile and would like to meet at {}.", b.display_name, event.name);
     Meeting {
-        id: MeetingId::new(),
-        event_id: event.id,
-        requester_id: a.id,
-        receiver_id: b.id,
-        profile_id: None,
-        message: Some(format!("Hello {}, I saw your profile and would like to meet at {}.", b.display_name, event.name)),
         state,
-        mode: mode_for(a.attendance, b.attendance),
-        priority: DEFAULT_PRIORITY,
         expires_at: (state == MeetingState::Requested || state == MeetingState::Expired).then(|| asked + Duration::days(2)),
         responded_at: answered,
-        reason: None,
-        slot_id: None,
-        table_number: None,
-        locked: false,
-        sequence: 0,
-        outcome: None,
-        outcome_by: None,
-        created_at: asked,
         updated_at: answered.unwrap_or(asked),
+        ..Meeting::request(a, b, Some(message), asked)
     }
 }
 

@@ -5,6 +5,7 @@
 //! Everything here is pure: the use cases read the facts (counts, bookings, booths) in their
 //! transaction and ask these functions what the rules say.
 
+use super::registration::Registration;
 use super::{Attendance, MeetingMode, MeetingOutcome, MeetingState};
 use crate::validation::{optional_text, ValidationErrors};
 use crate::{EventId, MeetingId, ProfileId, RegistrationId, SlotId, UserId};
@@ -75,6 +76,34 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// A new request from `requester` to `receiver` at `now`: unanswered, not placed, of the
+    /// default priority, by video when either attends remotely. Callers set the state, expiry
+    /// and profile that their case needs.
+    pub fn request(requester: &Registration, receiver: &Registration, message: Option<String>, now: DateTime<Utc>) -> Meeting {
+        Meeting {
+            id: MeetingId::new(),
+            event_id: requester.event_id,
+            requester_id: requester.id,
+            receiver_id: receiver.id,
+            profile_id: None,
+            message,
+            state: MeetingState::Requested,
+            mode: mode_for(requester.attendance, receiver.attendance),
+            priority: DEFAULT_PRIORITY,
+            expires_at: None,
+            responded_at: None,
+            reason: None,
+            slot_id: None,
+            table_number: None,
+            locked: false,
+            sequence: 0,
+            outcome: None,
+            outcome_by: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
     /// The other party of `me` (None when `me` is neither party).
     pub fn partner_of(&self, me: RegistrationId) -> Option<RegistrationId> {
         if me == self.requester_id {

@@ -10,7 +10,7 @@ use super::{booking_open, cap_of, event, link, meetings_path, now, organiser, pa
 use crate::partnering::notify;
 use crate::{App, AppError, AppResult};
 use tandem_core::events::event::Event;
-use tandem_core::events::meeting::{expires_at, mode_for, DEFAULT_PRIORITY, validate_message, validate_reason, Meeting, MeetingRefusal, Placement};
+use tandem_core::events::meeting::{expires_at, validate_message, validate_reason, Meeting, MeetingRefusal, Placement};
 use tandem_core::events::registration::Registration;
 use tandem_core::events::{MeetingState, RegistrationState, RequestMode, SchedulingMode};
 use tandem_core::policy::{Actor, Denied};
@@ -120,26 +120,11 @@ pub async fn request(app: &App, actor: &Actor, event_id: EventId, input: &Reques
                 return Err(MeetingRefusal::SlotNotPicked.into());
             }
             let m = Meeting {
-                id: MeetingId::new(),
-                event_id,
-                requester_id: me.id,
-                receiver_id: receiver.id,
                 profile_id: input.profile,
-                message,
                 state: if automatic { MeetingState::Accepted } else { MeetingState::Requested },
-                mode: mode_for(me.attendance, receiver.attendance),
-                priority: DEFAULT_PRIORITY,
                 expires_at: (!automatic).then(|| expires_at(now, i64::from(event.request_expiry_minutes))),
                 responded_at: automatic.then_some(now),
-                reason: None,
-                slot_id: None,
-                table_number: None,
-                locked: false,
-                sequence: 0,
-                outcome: None,
-                outcome_by: None,
-                created_at: now,
-                updated_at: now,
+                ..Meeting::request(&me, &receiver, message, now)
             };
             meetings::insert(tx.conn(), &m).await?;
             if automatic {
