@@ -2,6 +2,7 @@
 //! predicates that decide who may see and change what. No I/O lives here.
 
 pub mod account;
+pub mod audit;
 pub mod directory;
 pub mod events;
 pub mod ids;

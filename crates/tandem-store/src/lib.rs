@@ -2,6 +2,7 @@
 //! text per operation. Modules hold the SQL of one aggregate each; no business decisions here.
 
 pub mod agreements;
+pub mod audit;
 pub mod bookings;
 pub mod change_log;
 pub mod cities;

@@ -1,6 +1,7 @@
 //! Storage tests. They run on SQLite, or on PostgreSQL when `TANDEM_TEST_DATABASE_URL` names a
 //! server (`postgres://postgres@127.0.0.1:5432/postgres`); each test gets a fresh database.
 
+mod audit;
 mod change_log;
 mod events;
 mod interests;

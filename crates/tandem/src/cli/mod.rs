@@ -1,5 +1,6 @@
 //! The command line: flags, subcommands, and how failures become exit codes.
 
+pub mod audit;
 pub mod demo;
 pub mod export;
 pub mod import;
@@ -61,7 +62,7 @@ Exit status: 0 success, 1 internal failure, 2 usage or input error.";
 const SERVE_LONG_ABOUT: &str = "\
 Runs the web server: applies pending migrations, then serves the pages, the JSON API \
 (/api/v1), /healthz, /readyz and /metrics, sends queued emails and runs the scheduled jobs \
-(profile expiry and archiving, saved-search alerts) every --jobs-interval-secs. Stops gracefully \
+(see `tandem jobs run --help`) every --jobs-interval-secs. Stops gracefully \
 on Ctrl-C or SIGTERM (requests in flight are finished).
 
 Variables: TANDEM_ADDR, TANDEM_BASE_URL, TANDEM_SMTP_URL, TANDEM_MAIL_FROM, \
@@ -146,7 +147,7 @@ pub struct ServeArgs {
     #[arg(long, env = "TANDEM_MAIL_FROM", value_name = "ADDRESS")]
     pub mail_from: Option<String>,
 
-    /// Seconds between runs of the scheduled jobs (profile expiry, search alerts); 0 turns them off, e.g. when cron runs `tandem jobs run` [default: 600]
+    /// Seconds between runs of the scheduled jobs (see `tandem jobs run`); 0 turns them off, e.g. when cron runs `tandem jobs run` [default: 600]
     #[arg(long, env = "TANDEM_JOBS_INTERVAL_SECS", value_name = "SECONDS")]
     pub jobs_interval_secs: Option<u64>,
 }
@@ -177,7 +178,7 @@ pub enum Command {
         #[command(subcommand)]
         what: import::ImportWhat,
     },
-    /// Run the scheduled jobs (profile expiry, search alerts)
+    /// Run the scheduled jobs (profile lifecycle, alerts, meeting reminders, surveys)
     #[command(long_about = jobs::LONG_ABOUT)]
     Jobs {
         /// What to do.
@@ -201,6 +202,13 @@ pub enum Command {
     /// Search published profiles in English or German (batch, JSON)
     #[command(long_about = search::LONG_ABOUT)]
     Search(search::SearchArgs),
+    /// Verify the audit trail
+    #[command(long_about = audit::LONG_ABOUT)]
+    Audit {
+        /// What to do.
+        #[command(subcommand)]
+        command: audit::AuditCommand,
+    },
     /// Schedule a brokerage event's meetings from a JSON file (offline, no database)
     #[command(long_about = schedule::LONG_ABOUT)]
     Schedule(schedule::ScheduleArgs),
@@ -295,6 +303,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Jobs { command } => jobs::run(&config, command).await,
         Command::Recommend { what } => recommend::run(&config, what).await,
         Command::Search(args) => search::run(&config, args).await,
+        Command::Audit { command } => audit::run(&config, command).await,
         Command::Schedule(args) => schedule::run(args),
     }
 }
