@@ -10,6 +10,7 @@ pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod events;
+pub mod evidence;
 pub mod jobs;
 pub mod mail;
 pub mod matching;

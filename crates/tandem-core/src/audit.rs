@@ -228,7 +228,16 @@ mod tests {
                 let content = format!(r#"{{"after":{{"hours":{seq}}}}}"#);
                 let salt = format!("salt-{seq}");
                 let ch = content_hash(&salt, &content);
-                let link = Link { seq, at, actor: None, entity_kind: "support_record", entity_id: "r1", action: "updated", content_hash: &ch, prev_hash: &prev };
+                let link = Link {
+                    seq,
+                    at,
+                    actor: None,
+                    entity_kind: "support_record",
+                    entity_id: "r1",
+                    action: "updated",
+                    content_hash: &ch,
+                    prev_hash: &prev,
+                };
                 let hash = entry_hash(&link);
                 let e = StoredEntry {
                     seq,
@@ -291,7 +300,16 @@ mod tests {
         let e = &mut t[1];
         e.content = Some((r#"{"after":{"hours":99}}"#.into(), "salt-2".into()));
         e.content_hash = content_hash("salt-2", r#"{"after":{"hours":99}}"#);
-        let link = Link { seq: 2, at: e.at, actor: None, entity_kind: "support_record", entity_id: "r1", action: "updated", content_hash: &e.content_hash, prev_hash: &e.prev_hash };
+        let link = Link {
+            seq: 2,
+            at: e.at,
+            actor: None,
+            entity_kind: "support_record",
+            entity_id: "r1",
+            action: "updated",
+            content_hash: &e.content_hash,
+            prev_hash: &e.prev_hash,
+        };
         e.entry_hash = entry_hash(&link);
         assert_eq!(verify(&t).problems, vec![Problem::BrokenLink { seq: 3 }]);
     }

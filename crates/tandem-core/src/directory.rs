@@ -80,6 +80,11 @@ keyed_enum!(
 );
 
 impl OrgKind {
+    /// Enterprises: what support is given to and funders count.
+    pub fn is_enterprise(self) -> bool {
+        matches!(self, OrgKind::Sme | OrgKind::Startup | OrgKind::LargeCompany)
+    }
+
     /// Support organisations: their staff see confidential figures of the enterprises they support.
     pub fn is_support_organisation(self) -> bool {
         matches!(

@@ -81,4 +81,10 @@ id_type!(
     MeetingId,
     /// One run of an event's auto-scheduler.
     ScheduleRunId,
+    /// A funded project that gives support to enterprises.
+    ProjectId,
+    /// One piece of support given to an enterprise.
+    SupportRecordId,
+    /// An evidence file attached to a support record.
+    SupportEvidenceId,
 );

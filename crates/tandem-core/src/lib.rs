@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod directory;
+pub mod evidence;
 pub mod events;
 pub mod ids;
 pub mod nace;

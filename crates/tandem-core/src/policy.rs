@@ -148,6 +148,48 @@ pub fn programme_editor(actor: &Actor, org: OrgId) -> Result<ProgrammeEditor, De
     }
 }
 
+/// Proof that the actor may set up and change funded project `.0`'s settings and targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProjectManager(OrgId);
+
+/// May the actor manage a funded project led by `lead`? The lead organisation's admins and
+/// programme managers, and platform admins.
+pub fn project_manager(actor: &Actor, lead: OrgId) -> Result<ProjectManager, Denied> {
+    let user = verified_user(actor)?;
+    if user.is_platform_admin || matches!(actor.role_in(lead), Some(OrgRole::OrgAdmin | OrgRole::ProgrammeManager)) {
+        Ok(ProjectManager(lead))
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
+/// Proof that the actor may record support given by organisation `.0` in a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SupportRecorder(OrgId);
+
+impl SupportRecorder {
+    /// The organisation whose support the actor records.
+    pub fn support_org(self) -> OrgId {
+        self.0
+    }
+}
+
+/// May the actor record support given by `support_org` in a project delivered by `delivery`
+/// (its lead first, then its partners)? Staff (admins, programme managers) of that delivery
+/// organisation, the lead's staff for any of them, and platform admins.
+pub fn support_recorder(actor: &Actor, delivery: &[OrgId], support_org: OrgId) -> Result<SupportRecorder, Denied> {
+    let user = verified_user(actor)?;
+    if !delivery.contains(&support_org) {
+        return Err(Denied::Forbidden);
+    }
+    let staff = |org: OrgId| matches!(actor.role_in(org), Some(OrgRole::OrgAdmin | OrgRole::ProgrammeManager));
+    if user.is_platform_admin || staff(support_org) || delivery.first().is_some_and(|lead| staff(*lead)) {
+        Ok(SupportRecorder(support_org))
+    } else {
+        Err(Denied::Forbidden)
+    }
+}
+
 /// May the actor register a new organisation? Any user with a verified address may.
 pub fn org_creator(actor: &Actor) -> Result<OrgCreator, Denied> {
     verified_user(actor).map(|u| OrgCreator(u.id))

@@ -7,12 +7,12 @@
 //! refuses updates and deletes by trigger; [`verify`] still finds any entry altered behind the
 //! triggers' back.
 
-use crate::{on_db, Conn, StoreResult};
+use crate::{Conn, StoreResult, on_db};
 use chrono::{DateTime, SubsecRound, Utc};
 use rand::RngCore;
-use serde_json::{json, Value};
-use tandem_core::audit::{content_hash, entry_hash, to_hex, Link, StoredEntry, Verifier, VerifyReport, GENESIS};
+use serde_json::{Value, json};
 use tandem_core::UserId;
+use tandem_core::audit::{GENESIS, Link, StoredEntry, Verifier, VerifyReport, content_hash, entry_hash, to_hex};
 use uuid::Uuid;
 
 /// One change to record.
@@ -61,7 +61,8 @@ const APPEND_LOCK: i64 = 0x7461_6e64_656d_4155;
 const HEAD: &str = "SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1";
 const INSERT: &str = "INSERT INTO audit_log (seq, at, actor_user_id, entity_kind, entity_id, action, content, salt, \
      content_hash, prev_hash, entry_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-const COLUMNS: &str = "seq, at, actor_user_id, entity_kind, entity_id, action, content, salt, content_hash, prev_hash, entry_hash, erased_at";
+const COLUMNS: &str =
+    "seq, at, actor_user_id, entity_kind, entity_id, action, content, salt, content_hash, prev_hash, entry_hash, erased_at";
 const PAGE: &str = "SELECT seq, at, actor_user_id, entity_kind, entity_id, action, content, salt, content_hash, prev_hash, \
      entry_hash, erased_at FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2";
 const ERASE: &str = "UPDATE audit_log SET content = NULL, salt = NULL, erased_at = $2 WHERE seq = $1 AND content IS NOT NULL";
@@ -69,7 +70,20 @@ const ERASE: &str = "UPDATE audit_log SET content = NULL, salt = NULL, erased_at
 /// How many entries [`verify`] reads at a time.
 const VERIFY_PAGE: i64 = 1_000;
 
-type Row = (i64, DateTime<Utc>, Option<Uuid>, String, String, String, Option<String>, Option<String>, String, String, String, Option<DateTime<Utc>>);
+type Row = (
+    i64,
+    DateTime<Utc>,
+    Option<Uuid>,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<DateTime<Utc>>,
+);
 
 fn stored(r: &Row) -> StoredEntry {
     StoredEntry {
@@ -160,8 +174,7 @@ pub async fn verify(mut conn: Conn<'_>) -> StoreResult<VerifyReport> {
     let mut verifier = Verifier::default();
     let mut after = 0;
     loop {
-        let rows: Vec<Row> =
-            on_db!(&mut conn, |c| sqlx::query_as(PAGE).bind(after).bind(VERIFY_PAGE).fetch_all(&mut **c).await)?;
+        let rows: Vec<Row> = on_db!(&mut conn, |c| sqlx::query_as(PAGE).bind(after).bind(VERIFY_PAGE).fetch_all(&mut **c).await)?;
         for r in &rows {
             verifier.check(&stored(r));
         }
@@ -180,6 +193,7 @@ pub async fn erase(conn: Conn<'_>, seq: i64, at: DateTime<Utc>) -> StoreResult<u
 
 /// Whether an entry with hash `hash` is in the trail (to check a head recorded earlier).
 pub async fn contains(conn: Conn<'_>, hash: &str) -> StoreResult<bool> {
-    let n: i64 = on_db!(conn, |c| sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entry_hash = $1").bind(hash).fetch_one(&mut *c).await)?;
+    let n: i64 =
+        on_db!(conn, |c| sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE entry_hash = $1").bind(hash).fetch_one(&mut *c).await)?;
     Ok(n > 0)
 }

@@ -21,11 +21,13 @@ pub mod outbox;
 pub mod people;
 pub mod profiles;
 pub mod programmes;
+pub mod projects;
 pub mod registrations;
 pub mod research;
 pub mod saved_searches;
 pub mod schedule_runs;
 pub mod sessions;
+pub mod support_records;
 pub mod tokens;
 pub mod users;
 

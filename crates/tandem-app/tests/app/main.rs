@@ -6,6 +6,7 @@ mod auth;
 mod demo;
 mod directory;
 mod events;
+mod evidence;
 mod lifecycle_job;
 mod matching;
 mod meetings;

@@ -1,0 +1,55 @@
+//! Funder evidence (issue 6): funded projects, the support they give to enterprises with its
+//! evidence, and the audit trail every change to them leaves.
+
+pub mod projects;
+pub mod support;
+
+use crate::AppResult;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tandem_core::policy::Actor;
+use tandem_store::Conn;
+use tandem_store::audit::{self, NewEntry};
+
+/// What audit entries are about (`entity_kind`).
+pub mod kind {
+    /// A funded project's settings, lists and targets.
+    pub const PROJECT: &str = "project";
+    /// A support record and its evidence.
+    pub const SUPPORT_RECORD: &str = "support_record";
+}
+
+/// One change to audit: which record, what happened, the record before and after.
+pub(crate) struct Change<'a, T> {
+    /// One of [`kind`].
+    pub kind: &'a str,
+    /// The record's id.
+    pub id: String,
+    /// What happened (`created`, `updated`, `withdrawn`, `evidence_added`).
+    pub action: &'a str,
+    /// Before (None when created).
+    pub before: Option<&'a T>,
+    /// After.
+    pub after: Option<&'a T>,
+}
+
+/// Appends an audit entry for a change the actor makes in the caller's transaction, with the
+/// record before and after as JSON.
+pub(crate) async fn audit_change<T: Serialize>(conn: Conn<'_>, actor: &Actor, change: Change<'_, T>, at: DateTime<Utc>) -> AppResult<()> {
+    let json = |v: Option<&T>| v.map(serde_json::to_value).transpose().map_err(internal);
+    let (before, after) = (json(change.before)?, json(change.after)?);
+    let entry = NewEntry {
+        actor: actor.user().ok().map(|u| u.id),
+        entity_kind: change.kind,
+        entity_id: &change.id,
+        action: change.action,
+        before: before.as_ref(),
+        after: after.as_ref(),
+    };
+    audit::append(conn, &entry, at).await?;
+    Ok(())
+}
+
+fn internal(e: serde_json::Error) -> crate::AppError {
+    crate::AppError::Internal(format!("audit entry: {e}"))
+}

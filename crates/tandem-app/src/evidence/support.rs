@@ -1,0 +1,273 @@
+//! Recording support given to enterprises (issue 6, item 2): who gave it, when, how many hours,
+//! what kind, the specific written output, amounts and evidence files; the running total per
+//! enterprise against each project's threshold; and the enterprise's history from the audit
+//! trail. Records are never deleted, only withdrawn; every change is audited.
+
+use super::{Change, audit_change, kind};
+use crate::partnering::agreements::FILE_NAME_MAX;
+use crate::{App, AppError, AppResult};
+use chrono::{DateTime, SubsecRound, Utc};
+use sha2::{Digest, Sha256};
+use tandem_core::evidence::project::Project;
+use tandem_core::evidence::support::{HoursTotal, SupportDraft, SupportRecord};
+use tandem_core::partnering::agreement::check_evidence;
+use tandem_core::policy::{self, Actor, Denied};
+use tandem_core::validation::ValidationErrors;
+use tandem_core::{OrgId, ProjectId, SupportEvidenceId, SupportRecordId};
+use tandem_store::audit::{self, Entry};
+use tandem_store::support_records::{self as store, Evidence, NewEvidence};
+use tandem_store::{Conn, organisations, projects};
+
+/// Longest reason for withdrawing a record.
+pub const REASON_MAX: usize = 1_000;
+
+fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+async fn project_of(conn: Conn<'_>, id: ProjectId) -> AppResult<Project> {
+    projects::get(conn, id).await?.ok_or(AppError::NotFound)
+}
+
+/// Checks the enterprise and the actor's right to record for the support organisation.
+async fn check_parties(
+    mut conn: Conn<'_>,
+    actor: &Actor,
+    project: &Project,
+    draft: &SupportDraft,
+    errors: &mut ValidationErrors,
+) -> AppResult<()> {
+    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
+    if let Ok(support_org) = draft.support_org_id.trim().parse::<OrgId>() {
+        if !delivery.contains(&support_org) {
+            errors.add("support_org_id", "not_delivery", "choose one of the organisations that deliver this project");
+        } else {
+            policy::support_recorder(actor, &delivery, support_org)?;
+        }
+    }
+    if let Ok(enterprise) = draft.enterprise_id.trim().parse::<OrgId>() {
+        match organisations::get(conn.reborrow(), enterprise).await? {
+            Some(org) if org.kind.is_enterprise() => {}
+            Some(_) => errors.add("enterprise_id", "not_enterprise", "support is recorded for enterprises (SMEs, start-ups, companies)"),
+            None => errors.add("enterprise_id", "unknown_org", "choose the enterprise from the directory"),
+        }
+    }
+    Ok(())
+}
+
+/// The actor may record for at least one delivery organisation of the project.
+fn check_recorder(actor: &Actor, project: &Project) -> Result<(), Denied> {
+    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
+    if delivery.iter().any(|org| policy::support_recorder(actor, &delivery, *org).is_ok()) { Ok(()) } else { Err(Denied::Forbidden) }
+}
+
+/// Records support given in `project`.
+pub async fn record(app: &App, actor: &Actor, project_id: ProjectId, draft: &SupportDraft) -> AppResult<SupportRecord> {
+    let user = actor.user()?.id;
+    let at = now();
+    let mut tx = app.db().begin().await?;
+    let mut conn = tx.conn();
+    let project = project_of(conn.reborrow(), project_id).await?;
+    check_recorder(actor, &project)?;
+    let (input, mut errors) = match draft.validate(&project, at.date_naive()) {
+        Ok(input) => (Some(input), ValidationErrors::default()),
+        Err(errors) => (None, errors),
+    };
+    check_parties(conn.reborrow(), actor, &project, draft, &mut errors).await?;
+    let input = match input {
+        Some(input) if errors.is_empty() => input,
+        _ => return Err(AppError::Invalid(errors)),
+    };
+    let record = SupportRecord {
+        id: SupportRecordId::new(),
+        project_id,
+        aid_value: input.aid_value(&project),
+        currency: project.input.currency.key().to_owned(),
+        input,
+        adviser_user_id: Some(user),
+        created_by: Some(user),
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        withdrawn_at: None,
+        withdrawn_reason: None,
+    };
+    store::insert(conn.reborrow(), &record).await?;
+    audit_change(
+        conn,
+        actor,
+        Change { kind: kind::SUPPORT_RECORD, id: record.id.to_string(), action: "created", before: None, after: Some(&record) },
+        at,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(record)
+}
+
+/// Corrects a record read at `version` (not withdrawn).
+pub async fn update(app: &App, actor: &Actor, id: SupportRecordId, version: i64, draft: &SupportDraft) -> AppResult<SupportRecord> {
+    actor.user()?;
+    let at = now();
+    let mut tx = app.db().begin().await?;
+    let mut conn = tx.conn();
+    let before = store::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
+    let project = project_of(conn.reborrow(), before.project_id).await?;
+    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
+    policy::support_recorder(actor, &delivery, before.input.support_org_id)?;
+    if before.withdrawn_at.is_some() {
+        return Err(AppError::Conflict);
+    }
+    let (input, mut errors) = match draft.validate(&project, at.date_naive()) {
+        Ok(input) => (Some(input), ValidationErrors::default()),
+        Err(errors) => (None, errors),
+    };
+    check_parties(conn.reborrow(), actor, &project, draft, &mut errors).await?;
+    let input = match input {
+        Some(input) if errors.is_empty() => input,
+        _ => return Err(AppError::Invalid(errors)),
+    };
+    let aid_value = input.aid_value(&project);
+    if !store::update(conn.reborrow(), id, version, &input, aid_value, at).await? {
+        return Err(AppError::Conflict);
+    }
+    let after = store::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
+    audit_change(
+        conn,
+        actor,
+        Change { kind: kind::SUPPORT_RECORD, id: id.to_string(), action: "updated", before: Some(&before), after: Some(&after) },
+        at,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Withdraws a mistaken record read at `version`: it stays, as evidence, and counts nowhere.
+pub async fn withdraw(app: &App, actor: &Actor, id: SupportRecordId, version: i64, reason: &str) -> AppResult<SupportRecord> {
+    actor.user()?;
+    let at = now();
+    let mut errors = ValidationErrors::default();
+    let reason = tandem_core::validation::required_text(&mut errors, "reason", reason, REASON_MAX);
+    errors.into_result(())?;
+    let mut tx = app.db().begin().await?;
+    let mut conn = tx.conn();
+    let before = store::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
+    let project = project_of(conn.reborrow(), before.project_id).await?;
+    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
+    policy::support_recorder(actor, &delivery, before.input.support_org_id)?;
+    if !store::withdraw(conn.reborrow(), id, version, &reason, at).await? {
+        return Err(AppError::Conflict);
+    }
+    let after = store::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
+    audit_change(
+        conn,
+        actor,
+        Change { kind: kind::SUPPORT_RECORD, id: id.to_string(), action: "withdrawn", before: Some(&before), after: Some(&after) },
+        at,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Attaches an evidence file (PDF, PNG or JPEG, checked by content) to a record.
+pub async fn add_evidence(app: &App, actor: &Actor, id: SupportRecordId, file_name: &str, bytes: &[u8]) -> AppResult<Evidence> {
+    let user = actor.user()?.id;
+    let media_type = check_evidence(file_name, bytes)?;
+    let at = now();
+    let mut tx = app.db().begin().await?;
+    let mut conn = tx.conn();
+    let record = store::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
+    let project = project_of(conn.reborrow(), record.project_id).await?;
+    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
+    policy::support_recorder(actor, &delivery, record.input.support_org_id)?;
+    let name: String = file_name.trim().chars().take(FILE_NAME_MAX).collect();
+    let sha256: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let new = NewEvidence {
+        id: SupportEvidenceId::new(),
+        record_id: id,
+        file_name: &name,
+        media_type,
+        sha256: &sha256,
+        content: bytes,
+        uploaded_by: Some(user),
+    };
+    store::add_evidence(conn.reborrow(), &new, at).await?;
+    let file = store::evidence(conn.reborrow(), id).await?.into_iter().find(|e| e.id == new.id).ok_or(AppError::NotFound)?;
+    let audited = serde_json::json!({ "file_name": name, "media_type": media_type, "size": bytes.len(), "sha256": sha256 });
+    audit_change(
+        conn,
+        actor,
+        Change { kind: kind::SUPPORT_RECORD, id: id.to_string(), action: "evidence_added", before: None, after: Some(&audited) },
+        at,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(file)
+}
+
+/// One project's hours for the enterprise against its threshold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectHours {
+    /// The project.
+    pub project: Project,
+    /// The running total.
+    pub hours: HoursTotal,
+}
+
+/// An enterprise's support, as its page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnterpriseSupport {
+    /// Every record, newest first (withdrawn ones included, marked).
+    pub records: Vec<SupportRecord>,
+    /// Evidence files per record.
+    pub evidence: Vec<(SupportRecordId, Vec<Evidence>)>,
+    /// The running totals, one per project with support.
+    pub totals: Vec<ProjectHours>,
+    /// The changes to its records, newest first.
+    pub history: Vec<Entry>,
+}
+
+/// An enterprise's support: for its own people, support-organisation staff and platform admins
+/// (as its confidential figures are).
+pub async fn for_enterprise(app: &App, actor: &Actor, enterprise: OrgId) -> AppResult<EnterpriseSupport> {
+    actor.user()?;
+    if !policy::can_see_confidential(actor, enterprise) {
+        return Err(Denied::Forbidden.into());
+    }
+    let mut conn = app.db().acquire().await?;
+    let records = store::for_enterprise(conn.conn(), enterprise).await?;
+    let mut totals: Vec<ProjectHours> = Vec::new();
+    let mut evidence = Vec::with_capacity(records.len());
+    let mut history = Vec::new();
+    for r in &records {
+        evidence.push((r.id, store::evidence(conn.conn(), r.id).await?));
+        history.extend(audit::history(conn.conn(), kind::SUPPORT_RECORD, &r.id.to_string()).await?);
+        let i = match totals.iter().position(|t| t.project.id == r.project_id) {
+            Some(i) => i,
+            None => {
+                let project = project_of(conn.conn(), r.project_id).await?;
+                let threshold = project.input.hours_threshold;
+                totals.push(ProjectHours { project, hours: HoursTotal { total: 0, threshold } });
+                totals.len() - 1
+            }
+        };
+        if r.withdrawn_at.is_none() {
+            totals[i].hours.total += r.input.hours;
+        }
+    }
+    history.sort_by_key(|e| std::cmp::Reverse(e.seq));
+    Ok(EnterpriseSupport { records, evidence, totals, history })
+}
+
+/// An evidence file with its bytes, for those who may see the enterprise's support.
+pub async fn evidence_file(app: &App, actor: &Actor, id: SupportEvidenceId) -> AppResult<(Evidence, Vec<u8>)> {
+    actor.user()?;
+    let mut conn = app.db().acquire().await?;
+    let (meta, bytes) = store::evidence_file(conn.conn(), id).await?.ok_or(AppError::NotFound)?;
+    let record = store::get(conn.conn(), meta.record_id).await?.ok_or(AppError::NotFound)?;
+    if !policy::can_see_confidential(actor, record.input.enterprise_id) {
+        return Err(AppError::NotFound);
+    }
+    Ok((meta, bytes))
+}

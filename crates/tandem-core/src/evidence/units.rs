@@ -1,0 +1,78 @@
+//! Hours and money as users type them ("2.5", "2,5", "1,250.00", "1.250,00") and as Tandem
+//! keeps them: whole hundredths of an hour and whole minor units (pence, cents), so that sums
+//! and thresholds are exact.
+
+/// Parses a non-negative decimal with at most two decimals into hundredths ("12" → 1200,
+/// "9.5" and "9,5" → 950). A thousands separator is accepted when the other mark is the decimal
+/// one ("1,250.50" or "1.250,50"). None for anything else.
+pub fn parse_hundredths(text: &str) -> Option<i64> {
+    let t: String = text.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    if t.is_empty() || t.starts_with(['-', '+']) {
+        return None;
+    }
+    // The decimal mark is the last '.' or ',' followed by one or two digits only.
+    let (whole, frac) = match t.rfind(['.', ',']) {
+        Some(i) if t.len() - i - 1 <= 2 && t.len() - i > 1 => (&t[..i], &t[i + 1..]),
+        Some(_) => (t.as_str(), ""),
+        None => (t.as_str(), ""),
+    };
+    let decimal_mark = t[whole.len()..].chars().next();
+    // Thousands separators: the other mark, in groups of three.
+    let groups: Vec<&str> = whole.split(|c| (c == '.' || c == ',') && Some(c) != decimal_mark).collect();
+    if groups.iter().skip(1).any(|g| g.len() != 3) || groups.iter().any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let whole: i64 = groups.concat().parse().ok()?;
+    let frac: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    whole.checked_mul(100)?.checked_add(frac)
+}
+
+/// Hundredths as text with up to two decimals and no trailing zeros ("12", "9.5", "0.25").
+pub fn format_hundredths(value: i64) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let (whole, frac) = (value.abs() / 100, value.abs() % 100);
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_and_amounts_parse_in_english_and_german_notation() {
+        assert_eq!(parse_hundredths("12"), Some(1200));
+        assert_eq!(parse_hundredths("9.5"), Some(950));
+        assert_eq!(parse_hundredths("9,5"), Some(950));
+        assert_eq!(parse_hundredths("0.25"), Some(25));
+        assert_eq!(parse_hundredths("1,250.50"), Some(125_050));
+        assert_eq!(parse_hundredths("1.250,50"), Some(125_050));
+        assert_eq!(parse_hundredths("1,250"), Some(125_000), "a group of three after the mark is thousands");
+        assert_eq!(parse_hundredths(" 3 "), Some(300));
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        for bad in ["", "-1", "+2", "1.234.5", "abc", "1.", "12,3456", "1,25,0", "½"] {
+            assert_eq!(parse_hundredths(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn hundredths_print_without_trailing_zeros() {
+        assert_eq!(format_hundredths(1200), "12");
+        assert_eq!(format_hundredths(950), "9.5");
+        assert_eq!(format_hundredths(25), "0.25");
+        assert_eq!(format_hundredths(-150), "-1.5");
+    }
+}

@@ -1,0 +1,277 @@
+//! Support given to enterprises (tables `support_records`, `support_evidence`; issue 6, item 2).
+//! Records are never deleted: a mistaken one is withdrawn (it stays as evidence and counts
+//! nowhere). Updates are version-checked. Evidence bytes live in the database, as agreements'
+//! do; listings read the metadata only.
+
+use crate::{Conn, StoreResult, on_db};
+use chrono::{DateTime, NaiveDate, Utc};
+use tandem_core::evidence::support::{Activity, SupportInput, SupportRecord};
+use tandem_core::{OrgId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
+use uuid::Uuid;
+
+#[derive(sqlx::FromRow)]
+struct RecordRow {
+    id: Uuid,
+    project_id: Uuid,
+    enterprise_id: Uuid,
+    support_org_id: Uuid,
+    adviser_user_id: Option<Uuid>,
+    adviser_name: String,
+    delivered_on: NaiveDate,
+    hours: i32,
+    activity: String,
+    written_output: Option<String>,
+    grant_amount: Option<i64>,
+    loan_amount: Option<i64>,
+    aid_value: i64,
+    currency: String,
+    created_by: Option<Uuid>,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    withdrawn_at: Option<DateTime<Utc>>,
+    withdrawn_reason: Option<String>,
+}
+
+impl RecordRow {
+    fn into_record(self) -> Option<SupportRecord> {
+        let activity = Activity::from_key(&self.activity)?;
+        Some(SupportRecord {
+            id: SupportRecordId(self.id),
+            project_id: ProjectId(self.project_id),
+            input: SupportInput {
+                enterprise_id: OrgId(self.enterprise_id),
+                support_org_id: OrgId(self.support_org_id),
+                adviser_name: self.adviser_name,
+                delivered_on: self.delivered_on,
+                hours: i64::from(self.hours),
+                activity,
+                written_output: self.written_output,
+                grant_amount: self.grant_amount,
+                loan_amount: self.loan_amount,
+                // The stored aid value is what counts; the entered equivalent is kept in it.
+                loan_aid_value: (activity == Activity::Loan).then_some(self.aid_value),
+            },
+            adviser_user_id: self.adviser_user_id.map(UserId),
+            aid_value: self.aid_value,
+            currency: self.currency,
+            created_by: self.created_by.map(UserId),
+            version: self.version,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            withdrawn_at: self.withdrawn_at,
+            withdrawn_reason: self.withdrawn_reason,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, project_id, enterprise_id, support_org_id, adviser_user_id, adviser_name, delivered_on, hours, \
+     activity, written_output, grant_amount, loan_amount, aid_value, currency, created_by, version, created_at, updated_at, \
+     withdrawn_at, withdrawn_reason";
+const INSERT: &str = "INSERT INTO support_records (id, project_id, enterprise_id, support_org_id, adviser_user_id, adviser_name, \
+     delivered_on, hours, activity, written_output, grant_amount, loan_amount, aid_value, currency, created_by, version, \
+     created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16)";
+const UPDATE: &str = "UPDATE support_records SET enterprise_id = $3, support_org_id = $4, adviser_name = $5, delivered_on = $6, \
+     hours = $7, activity = $8, written_output = $9, grant_amount = $10, loan_amount = $11, aid_value = $12, \
+     version = version + 1, updated_at = $13 WHERE id = $1 AND version = $2 AND withdrawn_at IS NULL";
+const WITHDRAW: &str = "UPDATE support_records SET withdrawn_at = $3, withdrawn_reason = $4, version = version + 1, updated_at = $3 \
+     WHERE id = $1 AND version = $2 AND withdrawn_at IS NULL";
+
+fn hours(value: i64) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}
+
+/// Writes a new record.
+pub async fn insert(conn: Conn<'_>, r: &SupportRecord) -> StoreResult<()> {
+    let i = &r.input;
+    on_db!(conn, |c| sqlx::query(INSERT)
+        .bind(r.id.0)
+        .bind(r.project_id.0)
+        .bind(i.enterprise_id.0)
+        .bind(i.support_org_id.0)
+        .bind(r.adviser_user_id.map(|u| u.0))
+        .bind(&i.adviser_name)
+        .bind(i.delivered_on)
+        .bind(hours(i.hours))
+        .bind(i.activity.key())
+        .bind(&i.written_output)
+        .bind(i.grant_amount)
+        .bind(i.loan_amount)
+        .bind(r.aid_value)
+        .bind(&r.currency)
+        .bind(r.created_by.map(|u| u.0))
+        .bind(r.created_at)
+        .execute(&mut *c)
+        .await
+        .map(drop))?;
+    Ok(())
+}
+
+/// Replaces a record's fields if it is still at `version` and not withdrawn; false otherwise.
+pub async fn update(
+    conn: Conn<'_>,
+    id: SupportRecordId,
+    version: i64,
+    i: &SupportInput,
+    aid_value: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    let changed = on_db!(conn, |c| sqlx::query(UPDATE)
+        .bind(id.0)
+        .bind(version)
+        .bind(i.enterprise_id.0)
+        .bind(i.support_org_id.0)
+        .bind(&i.adviser_name)
+        .bind(i.delivered_on)
+        .bind(hours(i.hours))
+        .bind(i.activity.key())
+        .bind(&i.written_output)
+        .bind(i.grant_amount)
+        .bind(i.loan_amount)
+        .bind(aid_value)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(changed > 0)
+}
+
+/// Withdraws a record at `version`; false when it changed meanwhile or was withdrawn already.
+pub async fn withdraw(conn: Conn<'_>, id: SupportRecordId, version: i64, reason: &str, now: DateTime<Utc>) -> StoreResult<bool> {
+    let changed = on_db!(conn, |c| sqlx::query(WITHDRAW)
+        .bind(id.0)
+        .bind(version)
+        .bind(now)
+        .bind(reason)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(changed > 0)
+}
+
+/// One record.
+pub async fn get(conn: Conn<'_>, id: SupportRecordId) -> StoreResult<Option<SupportRecord>> {
+    let sql = format!("SELECT {COLUMNS} FROM support_records WHERE id = $1");
+    let row: Option<RecordRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(id.0).fetch_optional(&mut *c).await)?;
+    Ok(row.and_then(RecordRow::into_record))
+}
+
+/// Every record of an enterprise (withdrawn ones included), newest first.
+pub async fn for_enterprise(conn: Conn<'_>, enterprise: OrgId) -> StoreResult<Vec<SupportRecord>> {
+    let sql = format!("SELECT {COLUMNS} FROM support_records WHERE enterprise_id = $1 ORDER BY delivered_on DESC, created_at DESC");
+    let rows: Vec<RecordRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(enterprise.0).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().filter_map(RecordRow::into_record).collect())
+}
+
+/// Every record of a project delivered in [`from`, `to`] (withdrawn ones included), by date.
+pub async fn for_project(conn: Conn<'_>, project: ProjectId, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<SupportRecord>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM support_records WHERE project_id = $1 AND delivered_on >= $2 AND delivered_on <= $3 \
+         ORDER BY delivered_on, created_at"
+    );
+    let rows: Vec<RecordRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(project.0).bind(from).bind(to).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().filter_map(RecordRow::into_record).collect())
+}
+
+/// An evidence file's metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// Id.
+    pub id: SupportEvidenceId,
+    /// The record it supports.
+    pub record_id: SupportRecordId,
+    /// Name as uploaded.
+    pub file_name: String,
+    /// Checked media type.
+    pub media_type: String,
+    /// Bytes.
+    pub size: i64,
+    /// SHA-256 of the content (hex), for the claim's evidence list.
+    pub sha256: String,
+    /// Uploaded by.
+    pub uploaded_by: Option<UserId>,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A new evidence file with its content.
+#[derive(Debug, Clone, Copy)]
+pub struct NewEvidence<'a> {
+    /// Id.
+    pub id: SupportEvidenceId,
+    /// The record.
+    pub record_id: SupportRecordId,
+    /// Name.
+    pub file_name: &'a str,
+    /// Media type.
+    pub media_type: &'a str,
+    /// SHA-256 (hex).
+    pub sha256: &'a str,
+    /// Content.
+    pub content: &'a [u8],
+    /// Uploaded by.
+    pub uploaded_by: Option<UserId>,
+}
+
+/// Stores an evidence file.
+pub async fn add_evidence(conn: Conn<'_>, e: &NewEvidence<'_>, now: DateTime<Utc>) -> StoreResult<()> {
+    on_db!(conn, |c| sqlx::query(
+        "INSERT INTO support_evidence (id, record_id, file_name, media_type, size, sha256, content, uploaded_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    )
+    .bind(e.id.0)
+    .bind(e.record_id.0)
+    .bind(e.file_name)
+    .bind(e.media_type)
+    .bind(i64::try_from(e.content.len()).unwrap_or(i64::MAX))
+    .bind(e.sha256)
+    .bind(e.content)
+    .bind(e.uploaded_by.map(|u| u.0))
+    .bind(now)
+    .execute(&mut *c)
+    .await
+    .map(drop))?;
+    Ok(())
+}
+
+type EvidenceRow = (Uuid, Uuid, String, String, i64, String, Option<Uuid>, DateTime<Utc>);
+
+fn evidence_of(r: EvidenceRow) -> Evidence {
+    Evidence {
+        id: SupportEvidenceId(r.0),
+        record_id: SupportRecordId(r.1),
+        file_name: r.2,
+        media_type: r.3,
+        size: r.4,
+        sha256: r.5,
+        uploaded_by: r.6.map(UserId),
+        created_at: r.7,
+    }
+}
+
+/// The evidence files of a record (metadata), oldest first.
+pub async fn evidence(conn: Conn<'_>, record: SupportRecordId) -> StoreResult<Vec<Evidence>> {
+    let rows: Vec<EvidenceRow> = on_db!(conn, |c| sqlx::query_as(
+        "SELECT id, record_id, file_name, media_type, size, sha256, uploaded_by, created_at FROM support_evidence \
+         WHERE record_id = $1 ORDER BY created_at, id"
+    )
+    .bind(record.0)
+    .fetch_all(&mut *c)
+    .await)?;
+    Ok(rows.into_iter().map(evidence_of).collect())
+}
+
+/// An evidence file with its bytes.
+pub async fn evidence_file(conn: Conn<'_>, id: SupportEvidenceId) -> StoreResult<Option<(Evidence, Vec<u8>)>> {
+    type Row = (Uuid, Uuid, String, String, i64, String, Option<Uuid>, DateTime<Utc>, Vec<u8>);
+    let row: Option<Row> =
+        on_db!(conn, |c| {
+            sqlx::query_as(
+        "SELECT id, record_id, file_name, media_type, size, sha256, uploaded_by, created_at, content FROM support_evidence WHERE id = $1"
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *c)
+    .await
+        })?;
+    Ok(row.map(|r| (evidence_of((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7)), r.8)))
+}
