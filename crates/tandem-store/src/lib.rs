@@ -27,6 +27,7 @@ pub mod research;
 pub mod saved_searches;
 pub mod schedule_runs;
 pub mod sessions;
+pub mod sme_declarations;
 pub mod support_records;
 pub mod tokens;
 pub mod users;

@@ -2,6 +2,7 @@
 //! evidence, and the audit trail every change to them leaves.
 
 pub mod projects;
+pub mod sme;
 pub mod support;
 
 use crate::AppResult;
@@ -17,6 +18,8 @@ pub mod kind {
     pub const PROJECT: &str = "project";
     /// A support record and its evidence.
     pub const SUPPORT_RECORD: &str = "support_record";
+    /// An SME declaration and its test result.
+    pub const SME_DECLARATION: &str = "sme_declaration";
 }
 
 /// One change to audit: which record, what happened, the record before and after.

@@ -7,6 +7,7 @@ mod demo;
 mod directory;
 mod events;
 mod evidence;
+mod evidence_sme;
 mod lifecycle_job;
 mod matching;
 mod meetings;

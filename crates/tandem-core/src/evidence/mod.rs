@@ -4,5 +4,6 @@
 //! in `tandem-rules`.
 
 pub mod project;
+pub mod sme;
 pub mod support;
 pub mod units;

@@ -6,15 +6,23 @@
 /// "9.5" and "9,5" → 950). A thousands separator is accepted when the other mark is the decimal
 /// one ("1,250.50" or "1.250,50"). None for anything else.
 pub fn parse_hundredths(text: &str) -> Option<i64> {
+    parse_scaled(text, 2)
+}
+
+/// Parses a non-negative decimal with at most `decimals` decimals into whole units of
+/// 10^-`decimals` ("1.165" with 6 → 1,165,000). The decimal mark is the last '.' or ',' when
+/// at most `decimals` digits follow it (and, with three digits, only when `decimals` ≥ 3 —
+/// otherwise it separates thousands).
+pub fn parse_scaled(text: &str, decimals: u32) -> Option<i64> {
     let t: String = text.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
     if t.is_empty() || t.starts_with(['-', '+']) {
         return None;
     }
-    // The decimal mark is the last '.' or ',' followed by one or two digits only.
     let (whole, frac) = match t.rfind(['.', ',']) {
-        Some(i) if t.len() - i - 1 <= 2 && t.len() - i > 1 => (&t[..i], &t[i + 1..]),
-        Some(_) => (t.as_str(), ""),
-        None => (t.as_str(), ""),
+        Some(i) if t.len() - i > 1 && t.len() - i - 1 <= decimals as usize && !(t.len() - i - 1 == 3 && decimals < 3) => {
+            (&t[..i], &t[i + 1..])
+        }
+        _ => (t.as_str(), ""),
     };
     let decimal_mark = t[whole.len()..].chars().next();
     // Thousands separators: the other mark, in groups of three.
@@ -25,13 +33,10 @@ pub fn parse_hundredths(text: &str) -> Option<i64> {
     if !frac.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
+    let scale = 10_i64.checked_pow(decimals)?;
     let whole: i64 = groups.concat().parse().ok()?;
-    let frac: i64 = match frac.len() {
-        0 => 0,
-        1 => frac.parse::<i64>().ok()? * 10,
-        _ => frac.parse().ok()?,
-    };
-    whole.checked_mul(100)?.checked_add(frac)
+    let frac_value: i64 = if frac.is_empty() { 0 } else { frac.parse::<i64>().ok()? * 10_i64.pow(decimals - frac.len() as u32) };
+    whole.checked_mul(scale)?.checked_add(frac_value)
 }
 
 /// Hundredths as text with up to two decimals and no trailing zeros ("12", "9.5", "0.25").
@@ -59,6 +64,9 @@ mod tests {
         assert_eq!(parse_hundredths("1.250,50"), Some(125_050));
         assert_eq!(parse_hundredths("1,250"), Some(125_000), "a group of three after the mark is thousands");
         assert_eq!(parse_hundredths(" 3 "), Some(300));
+        assert_eq!(parse_scaled("1.165", 6), Some(1_165_000), "an exchange rate");
+        assert_eq!(parse_scaled("1,165", 6), Some(1_165_000));
+        assert_eq!(parse_scaled("0.8583", 6), Some(858_300));
     }
 
     #[test]
