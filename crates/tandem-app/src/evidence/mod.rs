@@ -1,6 +1,7 @@
 //! Funder evidence (issue 6): funded projects, the support they give to enterprises with its
 //! evidence, and the audit trail every change to them leaves.
 
+pub mod indicators;
 pub mod projects;
 pub mod sme;
 pub mod support;

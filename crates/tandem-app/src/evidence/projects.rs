@@ -17,8 +17,9 @@ use tandem_store::{Conn, cities, organisations};
 
 /// The indicator rulebooks and their versions a project can be set up under:
 /// (key, versions). England's ERDF 2014–20 guidance (ESIF-GN-1-002) went through versions; the
-/// 2021–27 indicators are those of Regulation (EU) 2021/1058, Annex I.
-pub const RULEBOOKS: &[(&str, &[&str])] = &[("esif_gn_1_002", &["v3", "v4", "v5", "v6"]), ("eu_2021_1058", &["2021"])];
+/// 2021–27 indicators are those of Regulation (EU) 2021/1058, Annex I, and Interreg's RCO87.
+pub const RULEBOOKS: &[(&str, &[&str])] =
+    &[("esif_gn_1_002", &["v3", "v4", "v5", "v6"]), ("eu_2021_1058", &["2021"]), ("interreg_2021_1059", &["2021"])];
 
 /// Whether `rulebook` is known in `version`.
 pub fn rulebook_known(rulebook: &str, version: &str) -> bool {

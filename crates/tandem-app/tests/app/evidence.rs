@@ -184,3 +184,72 @@ async fn every_change_is_in_the_audit_trail_and_the_trail_verifies() {
     let (_, stranger) = w.env.user("someone@example.org", true).await;
     assert!(matches!(support::evidence_file(app, &stranger, file.id).await, Err(AppError::NotFound)), "strangers get nothing");
 }
+
+/// A PDF that passes the evidence check.
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+/// An enterprise in Birmingham with a small-company declaration (unless `declared` is false).
+async fn enterprise(w: &World, name: &str, declared: bool) -> OrgId {
+    let birmingham = w.env.city("Birmingham").await;
+    let email = format!("ceo@{}.example", name.to_lowercase().replace(' ', "-"));
+    let (org, _, owner) = w.env.org(&email, &draft(name, OrgKind::Sme, birmingham)).await;
+    if declared {
+        let d = tandem_core::evidence::sme::DeclarationDraft {
+            period_end: "2023-12-31".into(),
+            staff: "12".into(),
+            turnover: "900,000".into(),
+            balance_sheet: "400,000".into(),
+            currency: "EUR".into(),
+            declared_by: "Owner".into(),
+            declarant_role: "Director".into(),
+            declared_on: "2024-01-15".into(),
+            confirmed: true,
+            ..Default::default()
+        };
+        tandem_app::evidence::sme::declare(&w.env.app, &owner, org.id, &d).await.expect("declare");
+    }
+    org.id
+}
+
+async fn evidenced(w: &World, by: &Actor, org: OrgId, enterprise: OrgId, hours: &str) -> String {
+    let d = SupportDraft { enterprise_id: enterprise.to_string(), ..support_draft(w, org, hours) };
+    let r = support::record(&w.env.app, by, w.project.id, &d).await.expect("record");
+    support::add_evidence(&w.env.app, by, r.id, "plan.pdf", PDF).await.expect("evidence");
+    r.id.to_string()
+}
+
+#[tokio::test]
+async fn indicators_count_an_enterprise_once_with_its_records_and_say_what_near_misses_lack() {
+    use tandem_rules::indicators::{IndicatorCode, Shortfall};
+    let w = World::new().await;
+    let twice = enterprise(&w, "Digbeth Widgets", true).await;
+    let a = evidenced(&w, &w.lead, w.lead_org, twice, "8").await;
+    let b = evidenced(&w, &w.partner, w.partner_org, twice, "4").await;
+    let short = enterprise(&w, "Jewellery Quarter Labs", true).await;
+    evidenced(&w, &w.lead, w.lead_org, short, "11.99").await;
+    let undeclared = enterprise(&w, "Moseley Media", false).await;
+    evidenced(&w, &w.lead, w.lead_org, undeclared, "12").await;
+
+    let from = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
+    let to = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).expect("date");
+    let report = tandem_app::evidence::indicators::compute(&w.env.app, &w.lead, w.project.id, from, to).await.expect("compute");
+    let c1 = report.results.iter().find(|r| r.code == IndicatorCode::C1).expect("C1");
+    assert_eq!(c1.total(), 1, "one enterprise, supported by two organisations, counted once");
+    let entry = c1.entry(&twice.to_string()).expect("counted");
+    let mut ids = entry.qualifying_ids.clone();
+    ids.sort();
+    let mut expected = vec![a, b];
+    expected.sort();
+    assert_eq!(ids, expected, "both records qualify it");
+    assert_eq!(report.names.get(&twice.to_string()).map(String::as_str), Some("Digbeth Widgets"));
+    assert!(report.results.iter().any(|r| r.code == IndicatorCode::C4 && r.total() == 1));
+
+    let miss = c1.near_miss(&short.to_string()).expect("11.99 hours is a near miss");
+    assert!(miss.missing.iter().any(|s| matches!(s, Shortfall::HoursShort { have_hundredths: 1_199, need_hundredths: 1_200 })), "{miss:?}");
+    let miss = c1.near_miss(&undeclared.to_string()).expect("no declaration is a near miss");
+    assert!(miss.missing.contains(&Shortfall::NoSmeDeclaration), "{miss:?}");
+    assert_eq!(report.target("C1"), Some(120));
+
+    let reversed = tandem_app::evidence::indicators::compute(&w.env.app, &w.lead, w.project.id, to, from).await;
+    assert_eq!(invalid_field(reversed, "to"), "before_from");
+}
