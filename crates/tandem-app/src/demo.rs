@@ -89,6 +89,8 @@ pub async fn seed(app: &App, smes: usize) -> AppResult<SeedReport> {
     let partnering = seed_partnering(app, &mut tx, &user_ids, now).await?;
     // The brokerage event the project was born from (issue 5), with its registered participants.
     crate::events::demo::seed(&mut tx, &org_ids, &user_ids, &hash).await?;
+    // The ERDF part-funded Innovation Engine's evidence (issue 6).
+    crate::evidence::demo::seed(&mut tx, &org_ids, &user_ids).await?;
     tx.commit().await?;
     Ok(SeedReport {
         seeded: true,

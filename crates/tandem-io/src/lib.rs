@@ -1,5 +1,6 @@
 //! File formats and shipped data: bytes in, core types out (and back). No database, no HTTP.
 
+pub mod claim;
 pub mod cordis;
 pub mod demo;
 pub mod export;

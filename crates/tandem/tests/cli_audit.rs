@@ -5,8 +5,8 @@
 use assert_cmd::Command;
 use serde_json::json;
 use std::time::Duration;
-use tandem_store::audit::{self, NewEntry};
 use tandem_store::Db;
+use tandem_store::audit::{self, NewEntry};
 use tandem_testkit::execute;
 use tempfile::TempDir;
 
@@ -37,7 +37,8 @@ async fn verify_passes_an_intact_trail_and_names_an_altered_entry() -> TestResul
     let db = Db::connect(&url).await?;
     for hours in 1..=3 {
         let after = json!({ "hours": hours });
-        let entry = NewEntry { actor: None, entity_kind: "support_record", entity_id: "r1", action: "updated", before: None, after: Some(&after) };
+        let entry =
+            NewEntry { actor: None, entity_kind: "support_record", entity_id: "r1", action: "updated", before: None, after: Some(&after) };
         let mut tx = db.begin().await?;
         audit::append(tx.conn(), &entry, chrono::Utc::now()).await?;
         tx.commit().await?;

@@ -13,16 +13,16 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 use tandem_core::evidence::project::Project;
 use tandem_core::evidence::support::{Activity, SupportRecord};
-use tandem_core::policy::Actor;
+use tandem_core::policy::{Actor, PlatformAdmin};
 use tandem_core::validation::ValidationErrors;
 use tandem_core::{OrgId, ProjectId};
 use tandem_rules::indicators::{
-    self, ActivityType, Enterprise, GuidanceVersion, IndicatorResult, ProjectFacts, ProjectSettings, ReportingPeriod, Rulebook, SmeDeclaration,
-    SmeSize,
+    self, ActivityType, Enterprise, GuidanceVersion, IndicatorResult, ProjectFacts, ProjectSettings, ReportingPeriod, Rulebook,
+    SmeDeclaration, SmeSize,
 };
 use tandem_rules::sme::Category;
 use tandem_store::support_records::{self, Evidence};
-use tandem_store::{organisations, sme_declarations, Conn};
+use tandem_store::{Conn, organisations, sme_declarations};
 
 /// One project's indicators for a period, with what a claim needs to show its evidence.
 #[derive(Debug, Clone)]
@@ -33,7 +33,7 @@ pub struct IndicatorReport {
     pub period: ReportingPeriod,
     /// One result per indicator of the project's rulebook, in catalogue order.
     pub results: Vec<IndicatorResult>,
-    /// Enterprise names by id.
+    /// Enterprise and support organisation names by id.
     pub names: HashMap<String, String>,
     /// The project's records (withdrawn ones left out) by id, with their evidence files.
     pub records: HashMap<String, (SupportRecord, Vec<Evidence>)>,
@@ -99,7 +99,13 @@ fn size(c: Category) -> SmeSize {
 }
 
 /// The enterprise as the rulebooks see it on the period's last day.
-async fn enterprise_facts(mut conn: Conn<'_>, project: &Project, settings: &ProjectSettings, id: OrgId, to: NaiveDate) -> AppResult<(Enterprise, String)> {
+async fn enterprise_facts(
+    mut conn: Conn<'_>,
+    project: &Project,
+    settings: &ProjectSettings,
+    id: OrgId,
+    to: NaiveDate,
+) -> AppResult<(Enterprise, String)> {
     let org = organisations::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
     let declaration = sme_declarations::for_org(conn, id)
         .await?
@@ -119,9 +125,29 @@ async fn enterprise_facts(mut conn: Conn<'_>, project: &Project, settings: &Proj
     Ok((enterprise, org.name))
 }
 
-/// Counts the project's indicators for [`from`, `to`].
+/// Counts the project's indicators for [`from`, `to`], for an actor who sees the project.
 pub async fn compute(app: &App, actor: &Actor, project_id: ProjectId, from: NaiveDate, to: NaiveDate) -> AppResult<IndicatorReport> {
     let project = projects::get(app, actor, project_id).await?;
+    compute_for(app, project, from, to).await
+}
+
+/// [`compute`] for operator tools (the command line).
+pub async fn compute_operator(
+    app: &App,
+    _: PlatformAdmin,
+    project_id: ProjectId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<IndicatorReport> {
+    let project = {
+        let mut conn = app.db().acquire().await?;
+        tandem_store::projects::get(conn.conn(), project_id).await?.ok_or(AppError::NotFound)?
+    };
+    compute_for(app, project, from, to).await
+}
+
+async fn compute_for(app: &App, project: Project, from: NaiveDate, to: NaiveDate) -> AppResult<IndicatorReport> {
+    let project_id = project.id;
     if to < from {
         let mut errors = ValidationErrors::default();
         errors.add("to", "before_from", "the period must end on or after the day it starts");
@@ -142,6 +168,12 @@ pub async fn compute(app: &App, actor: &Actor, project_id: ProjectId, from: Naiv
             let (facts_of, name) = enterprise_facts(conn.conn(), &project, &settings, r.input.enterprise_id, to).await?;
             facts.enterprises.push(facts_of);
             names.insert(enterprise.clone(), name);
+        }
+        let support_org = r.input.support_org_id.to_string();
+        if !names.contains_key(&support_org)
+            && let Some(org) = organisations::get(conn.conn(), r.input.support_org_id).await?
+        {
+            names.insert(support_org, org.name);
         }
         let evidence = support_records::evidence(conn.conn(), r.id).await?;
         facts.support.push(indicators::SupportRecord {

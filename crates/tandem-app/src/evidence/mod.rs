@@ -1,6 +1,8 @@
 //! Funder evidence (issue 6): funded projects, the support they give to enterprises with its
 //! evidence, and the audit trail every change to them leaves.
 
+pub mod claims;
+pub(crate) mod demo;
 pub mod indicators;
 pub mod projects;
 pub mod sme;

@@ -4,13 +4,13 @@
 //! declaration for the two-period rule of Art. 4(2), and the result is kept with its reasoning
 //! and the signatory. A declaration is never changed: new figures make a new one.
 
-use super::{audit_change, kind, Change};
+use super::{Change, audit_change, kind};
 use crate::{App, AppError, AppResult};
 use chrono::{Datelike, SubsecRound, Utc};
+use tandem_core::OrgId;
 use tandem_core::evidence::sme::{Declaration, DeclarationDraft};
 use tandem_core::policy::{self, Actor, Denied};
 use tandem_core::validation::ValidationErrors;
-use tandem_core::OrgId;
 use tandem_store::{organisations, sme_declarations as store};
 
 /// Why an enterprise's SME status should be tested again.

@@ -253,3 +253,33 @@ async fn indicators_count_an_enterprise_once_with_its_records_and_say_what_near_
     let reversed = tandem_app::evidence::indicators::compute(&w.env.app, &w.lead, w.project.id, to, from).await;
     assert_eq!(invalid_field(reversed, "to"), "before_from");
 }
+
+#[tokio::test]
+async fn the_demo_project_has_counted_enterprises_and_each_kind_of_near_miss() {
+    use tandem_rules::indicators::{IndicatorCode, Shortfall};
+    let env = Env::new().await;
+    tandem_app::demo::seed(&env.app, 0).await.expect("seed");
+    let manager = tandem_app::auth::login(&env.app, "jordan.manager@demo.tandem.example", tandem_app::demo::DEMO_PASSWORD).await.expect("login");
+    let (_, actor) = tandem_app::auth::actor_for(&env.app, manager.id).await.expect("actor").expect("exists");
+    let project = projects::list(&env.app, &actor).await.expect("projects").into_iter().find(|p| p.input.name == "Innovation Engine").expect("project");
+    let from = chrono::NaiveDate::from_ymd_opt(2018, 1, 1).expect("date");
+    let to = chrono::NaiveDate::from_ymd_opt(2018, 12, 31).expect("date");
+    let report = tandem_app::evidence::indicators::compute(&env.app, &actor, project.id, from, to).await.expect("compute");
+    let c1 = report.results.iter().find(|r| r.code == IndicatorCode::C1).expect("C1");
+    assert!(c1.total() >= 2, "{c1:?}");
+    let c2 = report.results.iter().find(|r| r.code == IndicatorCode::C2).expect("C2");
+    assert!(c2.total() >= 1, "a grant: {c2:?}");
+    let misses: Vec<&Shortfall> = c1.near_misses.iter().flat_map(|m| &m.missing).collect();
+    assert!(misses.iter().any(|s| matches!(s, Shortfall::HoursShort { have_hundredths: 950, need_hundredths: 1_200 })), "{misses:?}");
+    assert!(misses.contains(&&Shortfall::NoSmeDeclaration), "{misses:?}");
+    assert!(misses.iter().any(|s| matches!(s, Shortfall::NoWrittenOutput { .. })), "{misses:?}");
+    let audit = tandem_app::audit::verify(&env.app).await.expect("verify");
+    assert!(audit.is_intact() && audit.entries > 20, "{audit:?}");
+
+    let claim = tandem_app::evidence::claims::claim_of(&report);
+    let c1_rows = &claim.indicators.iter().find(|i| i.code == "C1").expect("C1 in the claim").rows;
+    assert!(c1_rows.iter().all(|r| !r.evidence.is_empty()), "every row shows its evidence files");
+    assert!(c1_rows.iter().filter(|r| r.activity != "grant").all(|r| !r.written_output.is_empty()), "and advice its written output");
+    let near = &claim.indicators.iter().find(|i| i.code == "C1").expect("C1").near_misses;
+    assert!(near.iter().any(|(_, why)| why.contains("9.5 of 12 hours")), "{near:?}");
+}

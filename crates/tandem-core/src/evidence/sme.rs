@@ -4,7 +4,7 @@
 //! user typed into its input, converting accounts kept in pounds into euros at the rate given.
 
 use super::units::{parse_hundredths, parse_scaled};
-use crate::validation::{required_text, ValidationErrors};
+use crate::validation::{ValidationErrors, required_text};
 use crate::{OrgId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

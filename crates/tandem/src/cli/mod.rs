@@ -7,6 +7,7 @@ pub mod import;
 pub mod jobs;
 pub mod migrate;
 pub mod recommend;
+pub mod report;
 pub mod schedule;
 pub mod search;
 pub mod serve;
@@ -202,6 +203,13 @@ pub enum Command {
     /// Search published profiles in English or German (batch, JSON)
     #[command(long_about = search::LONG_ABOUT)]
     Search(search::SearchArgs),
+    /// Report a funded project's indicators with their evidence (a claim)
+    #[command(long_about = report::LONG_ABOUT)]
+    Report {
+        /// What to report.
+        #[command(subcommand)]
+        what: report::ReportWhat,
+    },
     /// Verify the audit trail
     #[command(long_about = audit::LONG_ABOUT)]
     Audit {
@@ -304,6 +312,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Recommend { what } => recommend::run(&config, what).await,
         Command::Search(args) => search::run(&config, args).await,
         Command::Audit { command } => audit::run(&config, command).await,
+        Command::Report { what } => report::run(&config, what).await,
         Command::Schedule(args) => schedule::run(args),
     }
 }
