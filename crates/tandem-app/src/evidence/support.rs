@@ -9,7 +9,7 @@ use crate::{App, AppError, AppResult};
 use chrono::{DateTime, SubsecRound, Utc};
 use sha2::{Digest, Sha256};
 use tandem_core::evidence::project::Project;
-use tandem_core::evidence::support::{HoursTotal, SupportDraft, SupportRecord};
+use tandem_core::evidence::support::{HoursTotal, SupportDraft, SupportInput, SupportRecord};
 use tandem_core::partnering::agreement::check_evidence;
 use tandem_core::policy::{self, Actor, Denied};
 use tandem_core::validation::ValidationErrors;
@@ -61,6 +61,28 @@ fn check_recorder(actor: &Actor, project: &Project) -> Result<(), Denied> {
     if delivery.iter().any(|org| policy::support_recorder(actor, &delivery, *org).is_ok()) { Ok(()) } else { Err(Denied::Forbidden) }
 }
 
+/// The draft checked against the project, the enterprise and the actor's right to record.
+async fn validated(conn: Conn<'_>, actor: &Actor, project: &Project, draft: &SupportDraft, at: DateTime<Utc>) -> AppResult<SupportInput> {
+    let (input, mut errors) = match draft.validate(project, at.date_naive()) {
+        Ok(input) => (Some(input), ValidationErrors::default()),
+        Err(errors) => (None, errors),
+    };
+    check_parties(conn, actor, project, draft, &mut errors).await?;
+    match input {
+        Some(input) if errors.is_empty() => Ok(input),
+        _ => Err(AppError::Invalid(errors)),
+    }
+}
+
+/// A record and its project, for someone who may record its support organisation's support.
+async fn recorded(mut conn: Conn<'_>, actor: &Actor, id: SupportRecordId) -> AppResult<(SupportRecord, Project)> {
+    let record = store::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
+    let project = project_of(conn, record.project_id).await?;
+    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
+    policy::support_recorder(actor, &delivery, record.input.support_org_id)?;
+    Ok((record, project))
+}
+
 /// Records support given in `project`.
 pub async fn record(app: &App, actor: &Actor, project_id: ProjectId, draft: &SupportDraft) -> AppResult<SupportRecord> {
     let user = actor.user()?.id;
@@ -69,15 +91,7 @@ pub async fn record(app: &App, actor: &Actor, project_id: ProjectId, draft: &Sup
     let mut conn = tx.conn();
     let project = project_of(conn.reborrow(), project_id).await?;
     check_recorder(actor, &project)?;
-    let (input, mut errors) = match draft.validate(&project, at.date_naive()) {
-        Ok(input) => (Some(input), ValidationErrors::default()),
-        Err(errors) => (None, errors),
-    };
-    check_parties(conn.reborrow(), actor, &project, draft, &mut errors).await?;
-    let input = match input {
-        Some(input) if errors.is_empty() => input,
-        _ => return Err(AppError::Invalid(errors)),
-    };
+    let input = validated(conn.reborrow(), actor, &project, draft, at).await?;
     let record = SupportRecord {
         id: SupportRecordId::new(),
         project_id,
@@ -110,22 +124,11 @@ pub async fn update(app: &App, actor: &Actor, id: SupportRecordId, version: i64,
     let at = now();
     let mut tx = app.db().begin().await?;
     let mut conn = tx.conn();
-    let before = store::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
-    let project = project_of(conn.reborrow(), before.project_id).await?;
-    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
-    policy::support_recorder(actor, &delivery, before.input.support_org_id)?;
+    let (before, project) = recorded(conn.reborrow(), actor, id).await?;
     if before.withdrawn_at.is_some() {
         return Err(AppError::Conflict);
     }
-    let (input, mut errors) = match draft.validate(&project, at.date_naive()) {
-        Ok(input) => (Some(input), ValidationErrors::default()),
-        Err(errors) => (None, errors),
-    };
-    check_parties(conn.reborrow(), actor, &project, draft, &mut errors).await?;
-    let input = match input {
-        Some(input) if errors.is_empty() => input,
-        _ => return Err(AppError::Invalid(errors)),
-    };
+    let input = validated(conn.reborrow(), actor, &project, draft, at).await?;
     let aid_value = input.aid_value(&project);
     if !store::update(conn.reborrow(), id, version, &input, aid_value, at).await? {
         return Err(AppError::Conflict);
@@ -151,10 +154,7 @@ pub async fn withdraw(app: &App, actor: &Actor, id: SupportRecordId, version: i6
     errors.into_result(())?;
     let mut tx = app.db().begin().await?;
     let mut conn = tx.conn();
-    let before = store::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
-    let project = project_of(conn.reborrow(), before.project_id).await?;
-    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
-    policy::support_recorder(actor, &delivery, before.input.support_org_id)?;
+    let (before, _) = recorded(conn.reborrow(), actor, id).await?;
     if !store::withdraw(conn.reborrow(), id, version, &reason, at).await? {
         return Err(AppError::Conflict);
     }
@@ -177,10 +177,7 @@ pub async fn add_evidence(app: &App, actor: &Actor, id: SupportRecordId, file_na
     let at = now();
     let mut tx = app.db().begin().await?;
     let mut conn = tx.conn();
-    let record = store::get(conn.reborrow(), id).await?.ok_or(AppError::NotFound)?;
-    let project = project_of(conn.reborrow(), record.project_id).await?;
-    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
-    policy::support_recorder(actor, &delivery, record.input.support_org_id)?;
+    recorded(conn.reborrow(), actor, id).await?;
     let name: String = file_name.trim().chars().take(FILE_NAME_MAX).collect();
     let sha256: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
     let new = NewEvidence {
