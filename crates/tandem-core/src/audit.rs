@@ -12,6 +12,7 @@
 //! content hash: the chain still verifies, and the kept hash reveals nothing of what was erased,
 //! because without the salt it cannot be tested against guesses.
 
+pub use crate::digest::to_hex;
 use crate::UserId;
 use chrono::{DateTime, SecondsFormat, Utc};
 use sha2::{Digest, Sha256};
@@ -73,11 +74,6 @@ pub fn content_hash(salt: &str, content: &str) -> String {
     hasher.update(salt.as_bytes());
     hasher.update(content.as_bytes());
     to_hex(&hasher.finalize())
-}
-
-/// Lowercase hex of `bytes`.
-pub fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// One stored entry, as the verifier reads it.

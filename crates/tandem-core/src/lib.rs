@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod digest;
 pub mod directory;
 pub mod evidence;
 pub mod events;

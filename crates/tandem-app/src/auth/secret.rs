@@ -3,7 +3,6 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rand::RngCore;
-use sha2::{Digest, Sha256};
 
 /// A fresh 256-bit secret, URL-safe.
 pub fn new_secret() -> String {
@@ -14,5 +13,5 @@ pub fn new_secret() -> String {
 
 /// The SHA-256 digest (hex) stored instead of the secret: a leaked table grants nothing.
 pub fn digest(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    tandem_core::digest::sha256_hex(secret.as_bytes())
 }

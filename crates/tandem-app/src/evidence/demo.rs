@@ -6,7 +6,6 @@
 
 use crate::{AppError, AppResult};
 use chrono::{DateTime, NaiveDate, Utc};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use tandem_core::evidence::project::{Project, ProjectDraft};
 use tandem_core::evidence::sme::{Declaration, DeclarationDraft};
@@ -183,7 +182,7 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
             support_records::insert(tx.conn(), &record).await?;
             audited(tx, manager, super::kind::SUPPORT_RECORD, &record.id.to_string(), "created", &record, at).await?;
             let name = format!("{}-{}.pdf", activity.replace('_', "-"), delivered);
-            let sha256: String = Sha256::digest(PDF).iter().map(|b| format!("{b:02x}")).collect();
+            let sha256 = tandem_core::digest::sha256_hex(PDF);
             let file = NewEvidence {
                 id: SupportEvidenceId::new(),
                 record_id: record.id,

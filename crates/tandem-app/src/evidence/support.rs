@@ -7,7 +7,6 @@ use super::{Change, audit_change, kind};
 use crate::partnering::agreements::FILE_NAME_MAX;
 use crate::{App, AppError, AppResult};
 use chrono::{DateTime, SubsecRound, Utc};
-use sha2::{Digest, Sha256};
 use tandem_core::evidence::project::Project;
 use tandem_core::evidence::support::{HoursTotal, SupportDraft, SupportInput, SupportRecord};
 use tandem_core::partnering::agreement::check_evidence;
@@ -179,7 +178,7 @@ pub async fn add_evidence(app: &App, actor: &Actor, id: SupportRecordId, file_na
     let mut conn = tx.conn();
     recorded(conn.reborrow(), actor, id).await?;
     let name: String = file_name.trim().chars().take(FILE_NAME_MAX).collect();
-    let sha256: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let sha256 = tandem_core::digest::sha256_hex(bytes);
     let new = NewEvidence {
         id: SupportEvidenceId::new(),
         record_id: id,

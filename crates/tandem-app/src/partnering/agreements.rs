@@ -11,7 +11,6 @@ use super::{notify, people_of};
 use crate::mail::messages;
 use crate::{App, AppError, AppResult};
 use chrono::{DateTime, SubsecRound, Utc};
-use sha2::{Digest, Sha256};
 use tandem_core::partnering::agreement::{
     check_evidence, Agreement, AgreementCategory, AgreementDraft, AgreementState, AgreementType, EvidenceFile,
 };
@@ -270,7 +269,7 @@ pub async fn attach_evidence(
         file_name: display_file_name(file_name),
         media_type: media_type.to_owned(),
         size: bytes.len() as i64,
-        sha256: Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect(),
+        sha256: tandem_core::digest::sha256_hex(&bytes),
         uploaded_by: user_id(actor),
         created_at: now(),
     };
