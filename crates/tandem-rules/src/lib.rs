@@ -3,3 +3,4 @@
 pub mod indicators;
 pub mod profile_lifecycle;
 pub mod sme;
+pub mod subsidy;
