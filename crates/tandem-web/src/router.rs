@@ -80,6 +80,19 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/evidence/{id}", get(pages::brokerage::download_evidence))
         .route("/statistics", get(pages::brokerage::statistics))
+        .route("/projects", get(pages::evidence::projects::list))
+        .route("/projects/new", get(pages::evidence::projects::new_form).post(pages::evidence::projects::create))
+        .route("/projects/{id}", get(pages::evidence::projects::show))
+        .route("/projects/{id}/edit", get(pages::evidence::projects::edit_form).post(pages::evidence::projects::update))
+        .route("/projects/{id}/support/new", get(pages::evidence::support::new_form).post(pages::evidence::support::record))
+        .route("/organisations/{id}/support", get(pages::evidence::support::enterprise))
+        .route("/support/{id}/edit", get(pages::evidence::support::edit_form).post(pages::evidence::support::update))
+        .route("/support/{id}/withdraw", post(pages::evidence::support::withdraw))
+        .route(
+            "/support/{id}/evidence",
+            post(pages::evidence::support::upload_evidence).layer(DefaultBodyLimit::max(pages::brokerage::UPLOAD_LIMIT)),
+        )
+        .route("/support-evidence/{id}", get(pages::evidence::support::download_evidence))
         .route("/searches", get(pages::searches::list).post(pages::searches::create))
         .route("/searches/new", get(pages::searches::new_form))
         .route("/searches/{id}/delete", post(pages::searches::delete))
@@ -185,11 +198,13 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Applies the body limit: [`BODY_LIMIT`] for every request but evidence uploads, which may
+/// Applies the body limit: [`BODY_LIMIT`] for every request but evidence uploads (agreements and
+/// support records), which may
 /// carry a 10 MB file ([`pages::brokerage::UPLOAD_LIMIT`]). Too large a declared length is
 /// refused with 413 before the handler runs; a longer streamed body fails while it is read.
 async fn body_limit(request: Request, next: Next) -> Response {
-    let limit = if pages::brokerage::is_upload(request.method(), request.uri().path()) {
+    let (method, path) = (request.method(), request.uri().path());
+    let limit = if pages::brokerage::is_upload(method, path) || pages::evidence::support::is_upload(method, path) {
         pages::brokerage::UPLOAD_LIMIT
     } else {
         BODY_LIMIT

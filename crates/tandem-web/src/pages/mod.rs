@@ -5,6 +5,7 @@ pub mod auth;
 pub mod brokerage;
 pub mod directory;
 pub mod events;
+pub mod evidence;
 pub mod home;
 pub mod locale;
 pub mod marketplace;

@@ -28,6 +28,8 @@ pub(crate) struct OrgPageView {
     confidential_visible: bool,
     /// Show "potential partners" (the organisation's own people, support staff, admins).
     show_partners: bool,
+    /// Link to the enterprise's support page (those who may see it).
+    show_support: bool,
     descriptions: Vec<Description>,
     website: Option<String>,
     sectors: Vec<(String, String)>,
@@ -87,6 +89,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         can_manage_programmes: view.can_manage_programmes,
         confidential_visible: view.confidential_visible,
         show_partners: view.confidential_visible && ctx.logged_in(),
+        show_support: view.confidential_visible && ctx.logged_in() && org.kind.is_enterprise(),
         descriptions: descriptions(t, org.description_en.as_deref(), org.description_de.as_deref()),
         website: org.website.clone(),
         sectors: nace_pairs(t, state.app.nace(), &org.nace_codes),

@@ -9,6 +9,7 @@ mod browser;
 mod cluster;
 mod event_day_pages;
 mod event_pages;
+mod evidence_pages;
 mod followup_pages;
 mod i18n;
 mod matching_pages;

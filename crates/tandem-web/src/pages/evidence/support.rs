@@ -1,0 +1,652 @@
+//! Support given to enterprises (issue 6, item 2): logging it in a project, an enterprise's
+//! support page (running totals against each threshold, records with evidence files, the
+//! history from the audit trail), correcting and withdrawing records, evidence uploads and
+//! downloads. The use cases in `tandem_app::evidence::support` decide who may do what.
+
+use super::projects::may_record;
+use super::{day, enterprises, hours, money, org_name, require_login, support_orgs};
+use crate::ctx::Ctx;
+use crate::error::{PageError, PageErrorKind};
+use crate::i18n::Tr;
+use crate::pages::brokerage::content_disposition;
+use crate::pages::events::Field;
+use crate::pages::organisations::parse_id;
+use crate::pages::{render, see_other, FormState, Layout};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use tandem_app::evidence::projects;
+use tandem_app::evidence::support::{self, EnterpriseSupport};
+use tandem_app::AppError;
+use tandem_core::directory::Organisation;
+use tandem_core::evidence::project::Project;
+use tandem_core::evidence::support::{Activity, SupportDraft, SupportRecord};
+use tandem_core::evidence::units::format_hundredths;
+use tandem_core::policy::{self, Denied};
+use tandem_core::{OrgId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
+
+/// Is this request a support evidence upload (`POST /support/{id}/evidence`)? These get the
+/// upload body limit, like agreement evidence.
+pub fn is_upload(method: &Method, path: &str) -> bool {
+    method == Method::POST
+        && path
+            .strip_prefix("/support/")
+            .and_then(|rest| rest.strip_suffix("/evidence"))
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
+/// The reader's label of an activity.
+fn activity_label(t: Tr, activity: Activity) -> String {
+    t.get(&format!("support-activity-{}", activity.key()))
+}
+
+fn support_page_path(enterprise: OrgId) -> String {
+    format!("/organisations/{enterprise}/support")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The record form (log and correct)
+
+/// The support form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SupportForm {
+    _csrf: String,
+    version: i64,
+    /// The project (edit form only: to offer its delivery organisations again).
+    project_id: String,
+    enterprise_id: String,
+    support_org_id: String,
+    adviser_name: String,
+    delivered_on: String,
+    hours: String,
+    activity: String,
+    written_output: String,
+    amount: String,
+    aid_value: String,
+}
+
+impl SupportForm {
+    fn of(r: &SupportRecord) -> SupportForm {
+        let i = &r.input;
+        let amount = i.grant_amount.or(i.loan_amount).map(format_hundredths).unwrap_or_default();
+        SupportForm {
+            version: r.version,
+            project_id: r.project_id.to_string(),
+            enterprise_id: i.enterprise_id.to_string(),
+            support_org_id: i.support_org_id.to_string(),
+            adviser_name: i.adviser_name.clone(),
+            delivered_on: i.delivered_on.to_string(),
+            hours: format_hundredths(i.hours),
+            activity: i.activity.key().to_owned(),
+            written_output: i.written_output.clone().unwrap_or_default(),
+            amount,
+            aid_value: i.loan_aid_value.map(format_hundredths).unwrap_or_default(),
+            ..SupportForm::default()
+        }
+    }
+
+    fn draft(&self) -> SupportDraft {
+        SupportDraft {
+            enterprise_id: self.enterprise_id.clone(),
+            support_org_id: self.support_org_id.clone(),
+            adviser_name: self.adviser_name.clone(),
+            delivered_on: self.delivered_on.clone(),
+            hours: self.hours.clone(),
+            activity: self.activity.clone(),
+            written_output: crate::pages::non_empty(&self.written_output),
+            amount: self.amount.clone(),
+            aid_value: self.aid_value.clone(),
+        }
+    }
+
+    fn state(&self, t: Tr, action: String, cancel: String) -> FormState {
+        let mut f = FormState::new(t, action);
+        f.cancel = cancel;
+        f.version = self.version;
+        f.set("enterprise_id", &self.enterprise_id)
+            .set("support_org_id", &self.support_org_id)
+            .set("adviser_name", &self.adviser_name)
+            .set("delivered_on", &self.delivered_on)
+            .set("hours", &self.hours)
+            .set("activity", &self.activity)
+            .set("written_output", &self.written_output)
+            .set("amount", &self.amount)
+            .set("aid_value", &self.aid_value);
+        f
+    }
+}
+
+#[derive(Template)]
+#[template(path = "support_form.html")]
+struct FormPage {
+    l: Layout,
+    context: String,
+    project_id: String,
+    f: FormState,
+    fields: Vec<Field>,
+    submit: String,
+}
+
+async fn form_page(state: &AppState, ctx: &Ctx, title: String, project: &Project, f: FormState, status: StatusCode) -> Result<Response, PageError> {
+    let t = ctx.t;
+    let choose = || (String::new(), t.get("form-choose"));
+    let mut firms = vec![choose()];
+    firms.extend(enterprises(state, ctx).await?);
+    let orgs = support_orgs(state, ctx).await?;
+    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
+    let mut givers = vec![choose()];
+    for o in delivery.iter().filter(|o| policy::support_recorder(&ctx.actor, &delivery, **o).is_ok()) {
+        givers.push((o.to_string(), org_name(state, ctx, &orgs, *o).await));
+    }
+    let activities = Activity::ALL.iter().map(|a| (a.key().to_owned(), activity_label(t, *a))).collect();
+    let fields = vec![
+        Field::new(&f, "enterprise_id", t.get("support-field-enterprise_id"), "select").required().options(firms),
+        Field::new(&f, "support_org_id", t.get("support-field-support_org_id"), "select").required().options(givers),
+        Field::new(&f, "adviser_name", t.get("support-field-adviser_name"), "text").required(),
+        Field::new(&f, "delivered_on", t.get("support-field-delivered_on"), "date").required().hint(t.get("support-hint-delivered-on")),
+        Field::new(&f, "hours", t.get("support-field-hours"), "text").required().hint(t.get("support-hint-hours")),
+        Field::new(&f, "activity", t.get("support-field-activity"), "select").required().options(activities),
+        Field::new(&f, "written_output", t.get("support-field-written_output"), "textarea").hint(t.get("support-hint-written-output")),
+        Field::new(&f, "amount", t.get("support-field-amount"), "text").hint(t.get("support-hint-amount")),
+        Field::new(&f, "aid_value", t.get("support-field-loan_aid_value"), "text").hint(t.get("support-hint-aid-value")),
+    ];
+    let page = FormPage {
+        l: Layout::new(ctx, title),
+        context: project.input.name.clone(),
+        project_id: project.id.to_string(),
+        f,
+        fields,
+        submit: t.get("action-save"),
+    };
+    render(t, status, &page)
+}
+
+/// `GET /projects/{id}/support/new`.
+pub async fn new_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: ProjectId = parse_id(t, &id)?;
+    let project = projects::get(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
+    if !may_record(&ctx.actor, &project) {
+        return Err(ctx.fail(Denied::Forbidden.into()));
+    }
+    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
+    let mine: Vec<&OrgId> = delivery.iter().filter(|o| policy::support_recorder(&ctx.actor, &delivery, **o).is_ok()).collect();
+    let form = SupportForm {
+        support_org_id: if mine.len() == 1 { mine[0].to_string() } else { String::new() },
+        adviser_name: ctx.user_name().to_owned(),
+        delivered_on: chrono::Utc::now().date_naive().min(project.input.ends_on).to_string(),
+        activity: Activity::OneToOneAdvice.key().to_owned(),
+        ..SupportForm::default()
+    };
+    let f = form.state(t, format!("/projects/{id}/support/new"), format!("/projects/{id}"));
+    form_page(&state, &ctx, t.get("support-new"), &project, f, StatusCode::OK).await
+}
+
+/// `POST /projects/{id}/support/new`.
+pub async fn record(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<SupportForm>) -> Result<Response, PageError> {
+    ctx.check_csrf(&form._csrf)?;
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: ProjectId = parse_id(t, &id)?;
+    match support::record(&state.app, &ctx.actor, id, &form.draft()).await {
+        Ok(r) => {
+            ctx.flash(t.get("support-recorded")).await;
+            Ok(see_other(&support_page_path(r.input.enterprise_id)))
+        }
+        Err(AppError::Invalid(errors)) => {
+            let project = projects::get(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
+            let f = form.state(t, format!("/projects/{id}/support/new"), format!("/projects/{id}")).with_errors(errors);
+            form_page(&state, &ctx, t.get("support-new"), &project, f, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+/// The query of the edit link: whose page the record is on.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EnterpriseQuery {
+    enterprise: String,
+}
+
+/// `GET /support/{id}/edit?enterprise={org}`.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<EnterpriseQuery>,
+) -> Result<Response, PageError> {
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: SupportRecordId = parse_id(t, &id)?;
+    let enterprise: OrgId = parse_id(t, &q.enterprise)?;
+    let s = support::for_enterprise(&state.app, &ctx.actor, enterprise).await.map_err(|e| ctx.fail(e))?;
+    let record = s.records.iter().find(|r| r.id == id).ok_or_else(|| ctx.fail(AppError::NotFound))?;
+    let project = projects::get(&state.app, &ctx.actor, record.project_id).await.map_err(|e| ctx.fail(e))?;
+    let delivery: Vec<OrgId> = project.delivery_orgs().collect();
+    policy::support_recorder(&ctx.actor, &delivery, record.input.support_org_id).map_err(|d| ctx.fail(d.into()))?;
+    if record.withdrawn_at.is_some() {
+        return Err(ctx.fail(AppError::Conflict));
+    }
+    let f = SupportForm::of(record).state(t, format!("/support/{id}/edit"), support_page_path(enterprise));
+    form_page(&state, &ctx, t.get("support-edit"), &project, f, StatusCode::OK).await
+}
+
+/// `POST /support/{id}/edit`.
+pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<SupportForm>) -> Result<Response, PageError> {
+    ctx.check_csrf(&form._csrf)?;
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: SupportRecordId = parse_id(t, &id)?;
+    match support::update(&state.app, &ctx.actor, id, form.version, &form.draft()).await {
+        Ok(r) => {
+            ctx.flash(t.get("support-saved")).await;
+            Ok(see_other(&support_page_path(r.input.enterprise_id)))
+        }
+        Err(AppError::Invalid(errors)) => edit_again(&state, &ctx, id, &form, errors, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(AppError::Conflict) => {
+            let mut errors = tandem_core::validation::ValidationErrors::default();
+            errors.add("hours", "conflict", t.get("support-conflict"));
+            edit_again(&state, &ctx, id, &form, errors, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+/// The edit form again, with its problems.
+async fn edit_again(
+    state: &AppState,
+    ctx: &Ctx,
+    id: SupportRecordId,
+    form: &SupportForm,
+    errors: tandem_core::validation::ValidationErrors,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let t = ctx.t;
+    let cancel = form.enterprise_id.trim().parse::<OrgId>().map(support_page_path).unwrap_or_else(|_| "/projects".into());
+    let project_id: ProjectId = parse_id(t, &form.project_id)?;
+    let project = projects::get(&state.app, &ctx.actor, project_id).await.map_err(|e| ctx.fail(e))?;
+    let f = form.state(t, format!("/support/{id}/edit"), cancel).with_errors(errors);
+    form_page(state, ctx, t.get("support-edit"), &project, f, status).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// The enterprise's support page
+
+struct TotalRow {
+    project_id: String,
+    project: String,
+    text: String,
+    reached: bool,
+}
+
+struct EvidenceRow {
+    id: String,
+    file_name: String,
+    meta: String,
+}
+
+struct RecordRow {
+    id: String,
+    version: i64,
+    heading: String,
+    project: String,
+    support_org: String,
+    adviser: String,
+    written_output: String,
+    amount: String,
+    aid_value: String,
+    evidence: Vec<EvidenceRow>,
+    withdrawn: String,
+    can_record: bool,
+    withdraw_error: String,
+    upload_error: String,
+}
+
+struct HistoryRow {
+    when: String,
+    who: String,
+    action: String,
+    record: String,
+    /// (field, before, after)
+    changes: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "support.html")]
+struct SupportPage {
+    l: Layout,
+    enterprise_id: String,
+    enterprise: String,
+    totals: Vec<TotalRow>,
+    records: Vec<RecordRow>,
+    history: Vec<HistoryRow>,
+    /// A problem with a per-record form, for the summary: (field id, message).
+    problem: Option<(String, String)>,
+}
+
+/// A per-record form's problem to show on the page.
+struct Problem {
+    record: SupportRecordId,
+    /// `reason` or `evidence`.
+    field: &'static str,
+    message: String,
+}
+
+/// Fields of a record as audited, flattened (`input.hours` → `hours`), with bookkeeping left out.
+fn flatten(value: Option<&Value>) -> BTreeMap<String, Value> {
+    const SKIP: &[&str] = &["id", "project_id", "version", "created_at", "updated_at", "created_by", "adviser_user_id", "currency", "sha256"];
+    let mut out = BTreeMap::new();
+    if let Some(Value::Object(map)) = value {
+        for (k, v) in map {
+            match (k.as_str(), v) {
+                ("input", Value::Object(inner)) => out.extend(inner.iter().map(|(k, v)| (k.clone(), v.clone()))),
+                (k, _) if SKIP.contains(&k) => {}
+                _ => {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+const FIELD_KEYS: &[&str] = &[
+    "enterprise_id", "support_org_id", "adviser_name", "delivered_on", "hours", "activity", "written_output", "grant_amount",
+    "loan_amount", "loan_aid_value", "aid_value", "withdrawn_at", "withdrawn_reason", "file_name", "media_type", "size",
+];
+
+struct Names<'a> {
+    orgs: &'a HashMap<OrgId, String>,
+    currency: String,
+}
+
+/// One audited value in words.
+fn audited_value(t: Tr, names: &Names<'_>, field: &str, value: &Value) -> String {
+    match (field, value) {
+        (_, Value::Null) => "—".to_owned(),
+        ("hours", Value::Number(n)) => n.as_i64().map(|h| hours(t, h)).unwrap_or_else(|| n.to_string()),
+        ("grant_amount" | "loan_amount" | "loan_aid_value" | "aid_value", Value::Number(n)) => {
+            n.as_i64().map(|a| money(t, a, &names.currency)).unwrap_or_else(|| n.to_string())
+        }
+        ("size", Value::Number(n)) => n.as_i64().map(|s| t.count("evidence-size-kb", (s + 1023) / 1024)).unwrap_or_else(|| n.to_string()),
+        ("activity", Value::String(s)) => Activity::from_key(s).map(|a| activity_label(t, a)).unwrap_or_else(|| s.clone()),
+        ("enterprise_id" | "support_org_id", Value::String(s)) => {
+            s.parse::<OrgId>().ok().and_then(|id| names.orgs.get(&id).cloned()).unwrap_or_else(|| s.clone())
+        }
+        ("delivered_on", Value::String(s)) => s.parse().map(|d| day(t, d)).unwrap_or_else(|_| s.clone()),
+        ("withdrawn_at", Value::String(s)) => {
+            chrono::DateTime::parse_from_rfc3339(s).map(|d| t.date(&d.to_utc())).unwrap_or_else(|_| s.clone())
+        }
+        (_, Value::String(s)) => s.clone(),
+        (_, other) => other.to_string(),
+    }
+}
+
+fn field_label(t: Tr, field: &str) -> String {
+    if FIELD_KEYS.contains(&field) { t.get(&format!("support-field-{field}")) } else { field.to_owned() }
+}
+
+async fn user_name(state: &AppState, cache: &mut HashMap<UserId, String>, t: Tr, user: Option<UserId>) -> String {
+    let Some(id) = user else { return t.get("support-history-system") };
+    if let Some(name) = cache.get(&id) {
+        return name.clone();
+    }
+    let name = match tandem_app::auth::actor_for(&state.app, id).await {
+        Ok(Some((u, _))) => u.display_name,
+        _ => t.get("support-history-a-user"),
+    };
+    cache.insert(id, name.clone());
+    name
+}
+
+async fn support_page(state: &AppState, ctx: &Ctx, enterprise: OrgId, problem: Option<Problem>, status: StatusCode) -> Result<Response, PageError> {
+    require_login(ctx)?;
+    let t = ctx.t;
+    let s: EnterpriseSupport = support::for_enterprise(&state.app, &ctx.actor, enterprise).await.map_err(|e| ctx.fail(e))?;
+    let view = tandem_app::directory::organisations::view(&state.app, &ctx.actor, enterprise).await.map_err(|e| ctx.fail(e))?;
+    let support: Vec<Organisation> = support_orgs(state, ctx).await?;
+    let mut orgs: HashMap<OrgId, String> = support.iter().map(|o| (o.id, o.name.clone())).collect();
+    orgs.insert(enterprise, view.org.name.clone());
+    for r in &s.records {
+        if let std::collections::hash_map::Entry::Vacant(slot) = orgs.entry(r.input.support_org_id) {
+            slot.insert(org_name(state, ctx, &support, r.input.support_org_id).await);
+        }
+    }
+    let project_of = |id: ProjectId| s.totals.iter().map(|p| &p.project).find(|p| p.id == id);
+    let totals = s
+        .totals
+        .iter()
+        .map(|p| TotalRow {
+            project_id: p.project.id.to_string(),
+            project: p.project.input.name.clone(),
+            text: t.args(
+                "support-hours-of",
+                &[("this", hours(t, p.hours.total).into()), ("other", hours(t, p.hours.threshold).into())],
+            ),
+            reached: p.hours.reached(),
+        })
+        .collect();
+    let mut records = Vec::with_capacity(s.records.len());
+    for r in &s.records {
+        let i = &r.input;
+        let project = project_of(r.project_id);
+        let can_record = r.withdrawn_at.is_none()
+            && project.is_some_and(|p| {
+                let delivery: Vec<OrgId> = p.delivery_orgs().collect();
+                policy::support_recorder(&ctx.actor, &delivery, i.support_org_id).is_ok()
+            });
+        let files = s.evidence.iter().find(|(id, _)| *id == r.id).map(|(_, files)| files.as_slice()).unwrap_or_default();
+        let error = |field: &str| match &problem {
+            Some(p) if p.record == r.id && p.field == field => p.message.clone(),
+            _ => String::new(),
+        };
+        let amount = i.grant_amount.or(i.loan_amount).map(|a| money(t, a, &r.currency)).unwrap_or_default();
+        records.push(RecordRow {
+            id: r.id.to_string(),
+            version: r.version,
+            heading: format!(
+                "{} · {} · {}",
+                day(t, i.delivered_on),
+                t.with("project-hours", "count", hours(t, i.hours)),
+                activity_label(t, i.activity)
+            ),
+            project: project.map(|p| p.input.name.clone()).unwrap_or_default(),
+            support_org: orgs.get(&i.support_org_id).cloned().unwrap_or_default(),
+            adviser: i.adviser_name.clone(),
+            written_output: i.written_output.clone().unwrap_or_default(),
+            amount,
+            aid_value: money(t, r.aid_value, &r.currency),
+            evidence: files
+                .iter()
+                .map(|e| EvidenceRow {
+                    id: e.id.to_string(),
+                    file_name: e.file_name.clone(),
+                    meta: format!("{}, {}, {}", e.media_type, t.count("evidence-size-kb", (e.size + 1023) / 1024), t.date(&e.created_at)),
+                })
+                .collect(),
+            withdrawn: match (&r.withdrawn_at, &r.withdrawn_reason) {
+                (Some(at), reason) => t.args(
+                    "support-withdrawn-note",
+                    &[("this", t.date(at).into()), ("other", reason.clone().unwrap_or_default().into())],
+                ),
+                _ => String::new(),
+            },
+            can_record,
+            withdraw_error: error("reason"),
+            upload_error: error("evidence"),
+        });
+    }
+    let mut names_cache = HashMap::new();
+    let mut history = Vec::with_capacity(s.history.len());
+    for e in &s.history {
+        let record = e.entity_id.parse::<SupportRecordId>().ok().and_then(|id| s.records.iter().find(|r| r.id == id));
+        let currency = record.map(|r| r.currency.clone()).unwrap_or_default();
+        let names = Names { orgs: &orgs, currency };
+        let changes = if e.action == "created" {
+            Vec::new()
+        } else {
+            let (before, after) = (flatten(e.before.as_ref()), flatten(e.after.as_ref()));
+            let keys: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+            keys.into_iter()
+                .filter(|k| before.get(*k) != after.get(*k))
+                .map(|k| {
+                    let text = |v: Option<&Value>| v.map(|v| audited_value(t, &names, k, v)).unwrap_or_else(|| "—".to_owned());
+                    (field_label(t, k), text(before.get(k)), text(after.get(k)))
+                })
+                .collect()
+        };
+        history.push(HistoryRow {
+            when: t.date_time(&e.at, "Europe/London"),
+            who: user_name(state, &mut names_cache, t, e.actor).await,
+            action: t.get(&format!("support-action-{}", e.action)),
+            record: record
+                .map(|r| format!("{} · {}", day(t, r.input.delivered_on), activity_label(t, r.input.activity)))
+                .unwrap_or_default(),
+            changes,
+        });
+    }
+    let problem = problem.map(|p| (format!("{}-{}", p.field, p.record), p.message));
+    let page = SupportPage {
+        l: Layout::new(ctx, t.with("support-title", "name", &view.org.name)),
+        enterprise_id: enterprise.to_string(),
+        enterprise: view.org.name.clone(),
+        totals,
+        records,
+        history,
+        problem,
+    };
+    render(t, status, &page)
+}
+
+/// `GET /organisations/{id}/support`.
+pub async fn enterprise(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    let id: OrgId = parse_id(ctx.t, &id)?;
+    support_page(&state, &ctx, id, None, StatusCode::OK).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Withdraw, evidence
+
+/// The withdraw form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct WithdrawForm {
+    _csrf: String,
+    version: i64,
+    enterprise: String,
+    reason: String,
+}
+
+/// `POST /support/{id}/withdraw`.
+pub async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<WithdrawForm>) -> Result<Response, PageError> {
+    ctx.check_csrf(&form._csrf)?;
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: SupportRecordId = parse_id(t, &id)?;
+    let enterprise: OrgId = parse_id(t, &form.enterprise)?;
+    match support::withdraw(&state.app, &ctx.actor, id, form.version, &form.reason).await {
+        Ok(_) => {
+            ctx.flash(t.get("support-withdrawn")).await;
+            Ok(see_other(&support_page_path(enterprise)))
+        }
+        Err(AppError::Invalid(errors)) => {
+            let message = FormState::new(t, "").with_errors(errors).err("reason");
+            let problem = Problem { record: id, field: "reason", message };
+            support_page(&state, &ctx, enterprise, Some(problem), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(AppError::Conflict) => {
+            let problem = Problem { record: id, field: "reason", message: t.get("support-conflict") };
+            support_page(&state, &ctx, enterprise, Some(problem), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+/// `POST /support/{id}/evidence` (multipart: `_csrf`, `enterprise`, `evidence`).
+pub async fn upload_evidence(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, PageError> {
+    let t = ctx.t;
+    let id: SupportRecordId = parse_id(t, &id)?;
+    let mut multipart = multipart.map_err(|r| PageError::new(t, PageErrorKind::BadRequest(r.body_text())))?;
+    let (mut token, mut enterprise, mut file_name, mut bytes) = (String::new(), String::new(), String::new(), Vec::new());
+    let mut too_large = false;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                too_large = true;
+                break;
+            }
+            Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        match name.as_str() {
+            "_csrf" => token = field.text().await.unwrap_or_default(),
+            "enterprise" => enterprise = field.text().await.unwrap_or_default(),
+            "evidence" => {
+                file_name = field.file_name().unwrap_or_default().to_owned();
+                match field.bytes().await {
+                    Ok(b) => bytes = b.to_vec(),
+                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        too_large = true;
+                        break;
+                    }
+                    Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
+                }
+            }
+            _ => {}
+        }
+    }
+    let enterprise: OrgId = parse_id(t, &enterprise)?;
+    if too_large {
+        let problem = Problem { record: id, field: "evidence", message: t.get("agreement-evidence-too-large") };
+        return support_page(&state, &ctx, enterprise, Some(problem), StatusCode::PAYLOAD_TOO_LARGE).await;
+    }
+    ctx.check_csrf(&token)?;
+    require_login(&ctx)?;
+    match support::add_evidence(&state.app, &ctx.actor, id, &file_name, &bytes).await {
+        Ok(_) => {
+            ctx.flash(t.get("support-evidence-uploaded")).await;
+            Ok(see_other(&support_page_path(enterprise)))
+        }
+        Err(AppError::Invalid(errors)) => {
+            let f = FormState::new(t, "").with_errors(errors);
+            let message = f.summary.into_iter().map(|(_, m)| m).collect::<Vec<_>>().join(" ");
+            let problem = Problem { record: id, field: "evidence", message };
+            support_page(&state, &ctx, enterprise, Some(problem), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+/// `GET /support-evidence/{id}`: the file, for those who may see the enterprise's support.
+pub async fn download_evidence(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    require_login(&ctx)?;
+    let id: SupportEvidenceId = parse_id(ctx.t, &id)?;
+    let (file, bytes) = support::evidence_file(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
+    let media_type = HeaderValue::from_str(&file.media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let disposition =
+        HeaderValue::from_str(&content_disposition(&file.file_name)).unwrap_or(HeaderValue::from_static("attachment; filename=\"evidence\""));
+    let headers = [
+        (header::CONTENT_TYPE, media_type),
+        (header::CONTENT_DISPOSITION, disposition),
+        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+        (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
+    ];
+    Ok((headers, bytes).into_response())
+}
