@@ -31,12 +31,37 @@ struct ProjectRow {
 
 const COLUMNS: &str = "id, name, lead_org_id, funder, scheme, rulebook, rulebook_version, agreement_signed_on, starts_on, \
      ends_on, currency, hours_threshold, day_rate, hours_per_day, version, created_at, updated_at";
+// INSERT and UPDATE take the same parameters in the same order ($1 id, $2–$14 the input, $15
+// the time; UPDATE adds $16 the version read), so one binding serves both.
 const INSERT: &str = "INSERT INTO funded_projects (id, name, lead_org_id, funder, scheme, rulebook, rulebook_version, \
      agreement_signed_on, starts_on, ends_on, currency, hours_threshold, day_rate, hours_per_day, version, created_at, updated_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15)";
-const UPDATE: &str = "UPDATE funded_projects SET name = $3, lead_org_id = $4, funder = $5, scheme = $6, rulebook = $7, \
-     rulebook_version = $8, agreement_signed_on = $9, starts_on = $10, ends_on = $11, currency = $12, hours_threshold = $13, \
-     day_rate = $14, hours_per_day = $15, version = version + 1, updated_at = $16 WHERE id = $1 AND version = $2";
+const UPDATE: &str = "UPDATE funded_projects SET name = $2, lead_org_id = $3, funder = $4, scheme = $5, rulebook = $6, \
+     rulebook_version = $7, agreement_signed_on = $8, starts_on = $9, ends_on = $10, currency = $11, hours_threshold = $12, \
+     day_rate = $13, hours_per_day = $14, version = version + 1, updated_at = $15 WHERE id = $1 AND version = $16";
+
+/// Binds `$1`–`$15` of [`INSERT`] and [`UPDATE`]. A macro because the query's type differs per
+/// backend inside `on_db!`.
+macro_rules! bind_project {
+    ($query:expr, $id:expr, $input:expr, $now:expr) => {
+        $query
+            .bind($id.0)
+            .bind(&$input.name)
+            .bind($input.lead_org_id.0)
+            .bind($input.funder.key())
+            .bind(&$input.scheme)
+            .bind(&$input.rulebook)
+            .bind(&$input.rulebook_version)
+            .bind($input.agreement_signed_on)
+            .bind($input.starts_on)
+            .bind($input.ends_on)
+            .bind($input.currency.key())
+            .bind(hundredths($input.hours_threshold))
+            .bind($input.day_rate)
+            .bind(hundredths($input.hours_per_day))
+            .bind($now)
+    };
+}
 
 /// The lists that belong to a project.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -57,25 +82,7 @@ fn hundredths(value: i64) -> i32 {
 
 /// Writes a new project with its lists.
 pub async fn insert(mut conn: Conn<'_>, id: ProjectId, input: &ProjectInput, lists: &ProjectLists, now: DateTime<Utc>) -> StoreResult<()> {
-    on_db!(&mut conn, |c| sqlx::query(INSERT)
-        .bind(id.0)
-        .bind(&input.name)
-        .bind(input.lead_org_id.0)
-        .bind(input.funder.key())
-        .bind(&input.scheme)
-        .bind(&input.rulebook)
-        .bind(&input.rulebook_version)
-        .bind(input.agreement_signed_on)
-        .bind(input.starts_on)
-        .bind(input.ends_on)
-        .bind(input.currency.key())
-        .bind(hundredths(input.hours_threshold))
-        .bind(input.day_rate)
-        .bind(hundredths(input.hours_per_day))
-        .bind(now)
-        .execute(&mut **c)
-        .await
-        .map(drop))?;
+    on_db!(&mut conn, |c| bind_project!(sqlx::query(INSERT), id, input, now).execute(&mut **c).await.map(drop))?;
     replace_lists(conn, id, lists).await
 }
 
@@ -89,23 +96,8 @@ pub async fn update(
     lists: &ProjectLists,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
-    let changed = on_db!(&mut conn, |c| sqlx::query(UPDATE)
-        .bind(id.0)
+    let changed = on_db!(&mut conn, |c| bind_project!(sqlx::query(UPDATE), id, input, now)
         .bind(version)
-        .bind(&input.name)
-        .bind(input.lead_org_id.0)
-        .bind(input.funder.key())
-        .bind(&input.scheme)
-        .bind(&input.rulebook)
-        .bind(&input.rulebook_version)
-        .bind(input.agreement_signed_on)
-        .bind(input.starts_on)
-        .bind(input.ends_on)
-        .bind(input.currency.key())
-        .bind(hundredths(input.hours_threshold))
-        .bind(input.day_rate)
-        .bind(hundredths(input.hours_per_day))
-        .bind(now)
         .execute(&mut **c)
         .await
         .map(|r| r.rows_affected()))?;
