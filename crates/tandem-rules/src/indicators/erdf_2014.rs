@@ -31,14 +31,13 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::IndicatorCode;
 use super::claims::{innovation_test, research_test};
-use super::employment::{EmploymentFacts, EmploymentRule, record_employment};
+use super::employment::{EmploymentRule, record_employment};
 use super::facts::{
     InnovationClaim, InnovationKind, Novelty, ProjectFacts, ReportingPeriod, SupportRecord,
 };
 use super::ledger::{
-    History, by_enterprise, eligibility, group, histories, hours_test, ids_in_period, is_any,
-    is_grant, is_loan, is_non_financial, near_enough_to_new, newness_test, on_top_of, record_count,
-    supported, with_eligibility,
+    History, Outcomes, eligibility, histories, hours_test, ids_in_period, is_non_financial,
+    on_top_of, record_count, record_new_enterprise, record_support, supported, with_eligibility,
 };
 use super::near_miss::IndicatorResult;
 use super::settings::{ERDF_NEW_ENTERPRISE_MONTHS, ProjectSettings};
@@ -152,28 +151,7 @@ pub fn evaluate(
     let mut p11 = IndicatorResult::new(IndicatorCode::P11);
     let mut p13 = IndicatorResult::new(IndicatorCode::P13);
 
-    let baselines = group(facts.baselines.iter(), |b| b.enterprise_id.as_str());
-    let employment = by_enterprise(
-        &facts.employment,
-        period,
-        |f| f.as_of,
-        |f| &f.id,
-        |f| &f.enterprise_id,
-    );
-    let innovations = by_enterprise(
-        &facts.innovations,
-        period,
-        |c| c.introduced_on,
-        |c| &c.id,
-        |c| &c.enterprise_id,
-    );
-    let research = by_enterprise(
-        &facts.research_cooperation,
-        period,
-        |c| c.date,
-        |c| &c.id,
-        |c| &c.enterprise_id,
-    );
+    let outcomes = Outcomes::of(facts, period);
     let employment_rule = EmploymentRule {
         base_code: IndicatorCode::C1,
         require_written_confirmation: settings.require_written_employment_confirmation,
@@ -193,77 +171,38 @@ pub fn evaluate(
             settings.smes_only,
         );
         let s = supported(&h, &elig, settings);
-        record_count(
-            &mut c1,
+        record_support(
+            [&mut c1, &mut c2, &mut c3, &mut c4],
             period,
-            id,
-            &s.any,
+            &h,
+            &s,
             Vec::new(),
-            h.in_period(period, is_any),
         );
-        record_count(
-            &mut c2,
+        record_new_enterprise(
+            &mut c5,
             period,
-            id,
-            &s.grants,
-            Vec::new(),
-            h.in_period(period, is_grant),
+            &h,
+            &s,
+            IndicatorCode::C1,
+            ERDF_NEW_ENTERPRISE_MONTHS,
+            rules.c5_needs_registration_evidence,
         );
-        record_count(
-            &mut c3,
-            period,
-            id,
-            &s.loans,
-            Vec::new(),
-            h.in_period(period, is_loan),
-        );
-        record_count(
-            &mut c4,
-            period,
-            id,
-            &s.non_financial,
-            Vec::new(),
-            h.in_period(period, is_non_financial),
-        );
-
-        // C5 is measured against the first day of counted support (for a near miss without
-        // any, the first support on record). Newness is fixed then, so C5 counts when C1 does.
-        if let Some(first) = s.first_support_on.or(h.records.first().map(|r| r.date)) {
-            let own = newness_test(
-                h.enterprise,
-                first,
-                ERDF_NEW_ENTERPRISE_MONTHS,
-                rules.c5_needs_registration_evidence,
-            );
-            let outcome = on_top_of(&s.any, IndicatorCode::C1, own);
-            let candidates = if near_enough_to_new(&h, first, ERDF_NEW_ENTERPRISE_MONTHS) {
-                h.in_period(period, is_any)
-            } else {
-                Vec::new()
-            };
-            record_count(&mut c5, period, id, &outcome, Vec::new(), candidates);
-        }
 
         record_employment(
             &mut c8,
             period,
             id,
             &employment_rule,
-            &EmploymentFacts {
-                base: &s.any,
-                first_support_on: s.first_support_on,
-                baseline: baselines.get(id).and_then(|b| b.first().copied()),
-                figures: employment.get(id).cloned().unwrap_or_default(),
-            },
+            &outcomes.employment_of(id, &s),
         );
 
-        if let Some(coops) = research.get(id) {
+        if let Some(coops) = outcomes.research.get(id) {
             let outcome = on_top_of(&s.any, IndicatorCode::C1, research_test(coops));
             let candidates = ids_in_period(coops, period, |c| c.date, |c| &c.id);
             record_count(&mut c26, period, id, &outcome, Vec::new(), candidates);
         }
 
-        let claims = innovations.get(id).cloned().unwrap_or_default();
+        let claims = outcomes.innovations.get(id).cloned().unwrap_or_default();
         for (result, novelty) in [
             (&mut c28, Novelty::NewToMarket),
             (&mut c29, Novelty::NewToFirm),

@@ -19,12 +19,11 @@
 
 use super::catalogue::IndicatorCode;
 use super::claims::innovation_test;
-use super::employment::{EmploymentFacts, EmploymentRule, record_employment};
+use super::employment::{EmploymentRule, record_employment};
 use super::facts::{MatchedSupport, PrivateInvestment, ProjectFacts, ReportingPeriod};
 use super::ledger::{
-    Qualification, by_enterprise, count, eligibility, group, histories, ids_in_period, is_any,
-    is_grant, is_loan, is_non_financial, near_enough_to_new, newness_test, on_top_of, record_count,
-    supported,
+    Outcomes, Qualification, count, eligibility, histories, ids_in_period, on_top_of, record_count,
+    record_new_enterprise, record_support, supported,
 };
 use super::near_miss::{CountedEntry, IndicatorResult, NearMiss, Part, PartValue, Shortfall};
 use super::settings::ProjectSettings;
@@ -60,28 +59,7 @@ pub fn evaluate(
     let mut rcr02 = IndicatorResult::new(IndicatorCode::Rcr02);
     let mut rcr03 = IndicatorResult::new(IndicatorCode::Rcr03);
 
-    let baselines = group(facts.baselines.iter(), |b| b.enterprise_id.as_str());
-    let employment = by_enterprise(
-        &facts.employment,
-        period,
-        |f| f.as_of,
-        |f| &f.id,
-        |f| &f.enterprise_id,
-    );
-    let innovations = by_enterprise(
-        &facts.innovations,
-        period,
-        |c| c.introduced_on,
-        |c| &c.id,
-        |c| &c.enterprise_id,
-    );
-    let investments = by_enterprise(
-        &facts.private_investment,
-        period,
-        |p| p.date,
-        |p| &p.id,
-        |p| &p.enterprise_id,
-    );
+    let outcomes = Outcomes::of(facts, period);
     let employment_rule = EmploymentRule {
         base_code: IndicatorCode::Rco01,
         require_written_confirmation: settings.require_written_employment_confirmation,
@@ -108,69 +86,36 @@ pub fn evaluate(
             })
             .into_iter()
             .collect();
-        record_count(
-            &mut rco01,
+        record_support(
+            [&mut rco01, &mut rco02, &mut rco03, &mut rco04],
             period,
-            id,
-            &s.any,
+            &h,
+            &s,
             by_size,
-            h.in_period(period, is_any),
         );
-        record_count(
-            &mut rco02,
+        record_new_enterprise(
+            &mut rco05,
             period,
-            id,
-            &s.grants,
-            Vec::new(),
-            h.in_period(period, is_grant),
+            &h,
+            &s,
+            IndicatorCode::Rco01,
+            settings.eu_new_enterprise_months,
+            false,
         );
-        record_count(
-            &mut rco03,
-            period,
-            id,
-            &s.loans,
-            Vec::new(),
-            h.in_period(period, is_loan),
-        );
-        record_count(
-            &mut rco04,
-            period,
-            id,
-            &s.non_financial,
-            Vec::new(),
-            h.in_period(period, is_non_financial),
-        );
-
-        if let Some(first) = s.first_support_on.or(h.records.first().map(|r| r.date)) {
-            let limit = settings.eu_new_enterprise_months;
-            let own = newness_test(h.enterprise, first, limit, false);
-            let outcome = on_top_of(&s.any, IndicatorCode::Rco01, own);
-            let candidates = if near_enough_to_new(&h, first, limit) {
-                h.in_period(period, is_any)
-            } else {
-                Vec::new()
-            };
-            record_count(&mut rco05, period, id, &outcome, Vec::new(), candidates);
-        }
 
         record_employment(
             &mut rcr01,
             period,
             id,
             &employment_rule,
-            &EmploymentFacts {
-                base: &s.any,
-                first_support_on: s.first_support_on,
-                baseline: baselines.get(id).and_then(|b| b.first().copied()),
-                figures: employment.get(id).cloned().unwrap_or_default(),
-            },
+            &outcomes.employment_of(id, &s),
         );
 
-        if let Some(items) = investments.get(id) {
+        if let Some(items) = outcomes.investments.get(id) {
             record_private_investment(&mut rcr02, period, id, &s.grants, &s.loans, items);
         }
 
-        if let Some(claims) = innovations.get(id) {
+        if let Some(claims) = outcomes.innovations.get(id) {
             // RCR03 counts SMEs only, whatever the project counts elsewhere.
             let not_sme = match elig.size {
                 Some(size) if size.is_sme() => None,

@@ -11,8 +11,11 @@ use std::collections::BTreeMap;
 use chrono::{Months, NaiveDate};
 
 use super::catalogue::IndicatorCode;
+use super::employment::EmploymentFacts;
 use super::facts::{
-    ActivityType, Enterprise, ProjectFacts, ReportingPeriod, SmeSize, StartEvidence, SupportRecord,
+    ActivityType, EmploymentBaseline, EmploymentFigure, Enterprise, InnovationClaim,
+    PrivateInvestment, ProjectFacts, ReportingPeriod, ResearchCooperation, SmeSize, StartEvidence,
+    SupportRecord,
 };
 use super::near_miss::{CountedEntry, IndicatorResult, NearMiss, PartValue, Shortfall};
 use super::settings::ProjectSettings;
@@ -61,6 +64,66 @@ pub(super) fn histories(facts: &ProjectFacts, period: ReportingPeriod) -> Vec<Hi
             }
         })
         .collect()
+}
+
+/// Each enterprise's outcome facts up to the end of the period, by date then id: what the
+/// result indicators (employment, innovation, research, investment) look at.
+pub(super) struct Outcomes<'a> {
+    baselines: BTreeMap<&'a str, Vec<&'a EmploymentBaseline>>,
+    employment: BTreeMap<&'a str, Vec<&'a EmploymentFigure>>,
+    /// Innovation claims.
+    pub innovations: BTreeMap<&'a str, Vec<&'a InnovationClaim>>,
+    /// Research cooperation.
+    pub research: BTreeMap<&'a str, Vec<&'a ResearchCooperation>>,
+    /// Private investment.
+    pub investments: BTreeMap<&'a str, Vec<&'a PrivateInvestment>>,
+}
+
+impl<'a> Outcomes<'a> {
+    /// Groups the project's outcome facts by enterprise.
+    pub fn of(facts: &'a ProjectFacts, period: ReportingPeriod) -> Self {
+        Outcomes {
+            baselines: group(facts.baselines.iter(), |b| b.enterprise_id.as_str()),
+            employment: by_enterprise(
+                &facts.employment,
+                period,
+                |f| f.as_of,
+                |f| &f.id,
+                |f| &f.enterprise_id,
+            ),
+            innovations: by_enterprise(
+                &facts.innovations,
+                period,
+                |c| c.introduced_on,
+                |c| &c.id,
+                |c| &c.enterprise_id,
+            ),
+            research: by_enterprise(
+                &facts.research_cooperation,
+                period,
+                |c| c.date,
+                |c| &c.id,
+                |c| &c.enterprise_id,
+            ),
+            investments: by_enterprise(
+                &facts.private_investment,
+                period,
+                |p| p.date,
+                |p| &p.id,
+                |p| &p.enterprise_id,
+            ),
+        }
+    }
+
+    /// What the employment indicators need of one enterprise supported as `support` says.
+    pub fn employment_of<'s>(&'s self, id: &str, support: &'s Supported) -> EmploymentFacts<'s> {
+        EmploymentFacts {
+            base: &support.any,
+            first_support_on: support.first_support_on,
+            baseline: self.baselines.get(id).and_then(|b| b.first().copied()),
+            figures: self.employment.get(id).cloned().unwrap_or_default(),
+        }
+    }
 }
 
 /// Groups facts by the enterprise they name.
@@ -469,6 +532,83 @@ pub(super) fn near_enough_to_new(h: &History<'_>, first_support: NaiveDate, limi
     h.enterprise
         .start
         .is_none_or(|s| whole_months(s.date, first_support) < limit.saturating_mul(2))
+}
+
+/// Counts the four support indicators of an enterprise (C1–C4 / RCO01–RCO04): any support,
+/// grants, loans and other financial support, non-financial support. `any_parts` splits the
+/// first (RCO01 by size).
+pub(super) fn record_support(
+    [any, grants, loans, non_financial]: [&mut IndicatorResult; 4],
+    period: ReportingPeriod,
+    h: &History<'_>,
+    s: &Supported,
+    any_parts: Vec<PartValue>,
+) {
+    let id = h.enterprise.id.as_str();
+    record_count(
+        any,
+        period,
+        id,
+        &s.any,
+        any_parts,
+        h.in_period(period, is_any),
+    );
+    record_count(
+        grants,
+        period,
+        id,
+        &s.grants,
+        Vec::new(),
+        h.in_period(period, is_grant),
+    );
+    record_count(
+        loans,
+        period,
+        id,
+        &s.loans,
+        Vec::new(),
+        h.in_period(period, is_loan),
+    );
+    record_count(
+        non_financial,
+        period,
+        id,
+        &s.non_financial,
+        Vec::new(),
+        h.in_period(period, is_non_financial),
+    );
+}
+
+/// Counts a new enterprise (C5 / RCO05): one no older than `limit_months` on the first day of
+/// counted support (for a near miss without any, the first support on record). Newness is
+/// fixed then, so it counts when the base indicator (`base_code`) does.
+pub(super) fn record_new_enterprise(
+    result: &mut IndicatorResult,
+    period: ReportingPeriod,
+    h: &History<'_>,
+    s: &Supported,
+    base_code: IndicatorCode,
+    limit_months: u32,
+    needs_registration: bool,
+) {
+    let Some(first) = s.first_support_on.or(h.records.first().map(|r| r.date)) else {
+        return;
+    };
+    let own = newness_test(h.enterprise, first, limit_months, needs_registration);
+    let outcome = on_top_of(&s.any, base_code, own);
+    let candidates = if near_enough_to_new(h, first, limit_months) {
+        h.in_period(period, is_any)
+    } else {
+        Vec::new()
+    };
+    record_count(
+        result,
+        period,
+        h.enterprise.id.as_str(),
+        &outcome,
+        Vec::new(),
+        candidates,
+    );
 }
 
 /// Newness as a test: met on the first day of support, or what rules it out.
