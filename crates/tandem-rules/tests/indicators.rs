@@ -7,8 +7,9 @@ use tandem_rules::indicators::{
     FactsError, GuidanceVersion, IndicatorCode, IndicatorResult, InnovationClaim, InnovationKind,
     LinkKind, LinkedOrganisation, MatchedSupport, Novelty, Part, PartValue, PrivateInvestment,
     ProjectFacts, ProjectSettings, ReportingPeriod, ResearchCooperation, Rulebook, Shortfall,
-    SmeDeclaration, SmeSize, StartEvidence, SupportRecord, Unit, evaluate,
+    SmeDeclaration, StartEvidence, SupportRecord, Unit, evaluate,
 };
+use tandem_rules::sme::Category;
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
@@ -41,7 +42,7 @@ fn enterprise(id: &str) -> Enterprise {
             evidence: StartEvidence::Registration,
         }),
         sme_declaration: Some(SmeDeclaration {
-            size: SmeSize::Small,
+            size: Category::Small,
             declared_on: d(2020, 1, 2),
         }),
         in_eligible_area: true,
@@ -337,7 +338,7 @@ fn no_sme_declaration_is_near_miss() {
 fn sme_declaration_after_threshold_moves_the_count_to_the_declaration_day() {
     let mut e = enterprise("e1");
     e.sme_declaration = Some(SmeDeclaration {
-        size: SmeSize::Micro,
+        size: Category::Micro,
         declared_on: d(2020, 4, 15),
     });
     let f = facts(
@@ -396,7 +397,7 @@ fn outside_area_and_excluded_nace_are_near_misses() {
 fn declared_large_enterprise_is_near_miss_under_erdf() {
     let mut e = enterprise("e1");
     e.sme_declaration = Some(SmeDeclaration {
-        size: SmeSize::Large,
+        size: Category::Large,
         declared_on: d(2020, 1, 2),
     });
     let f = facts(
@@ -407,7 +408,7 @@ fn declared_large_enterprise_is_near_miss_under_erdf() {
     assert_eq!(
         missing(&r, IndicatorCode::C1, "e1"),
         [Shortfall::NotAnSme {
-            size: SmeSize::Large
+            size: Category::Large
         }]
     );
 }
@@ -795,11 +796,11 @@ fn rco01_splits_by_declared_size_annex_i() {
     };
     let f = facts(
         vec![
-            sized("e1", SmeSize::Micro),
-            sized("e2", SmeSize::Small),
-            sized("e3", SmeSize::Small),
-            sized("e4", SmeSize::Medium),
-            sized("e5", SmeSize::Large),
+            sized("e1", Category::Micro),
+            sized("e2", Category::Small),
+            sized("e3", Category::Small),
+            sized("e4", Category::Medium),
+            sized("e5", Category::Large),
         ],
         vec![
             advice("s1", "e1", "org-a", d(2020, 1, 10), 100),
@@ -940,7 +941,7 @@ fn rcr03_counts_smes_only() {
     };
     let large = Enterprise {
         sme_declaration: Some(SmeDeclaration {
-            size: SmeSize::Large,
+            size: Category::Large,
             declared_on: d(2020, 1, 2),
         }),
         ..enterprise("e2")
@@ -960,7 +961,7 @@ fn rcr03_counts_smes_only() {
     assert_eq!(
         missing(&r, IndicatorCode::Rcr03, "e2"),
         [Shortfall::NotAnSme {
-            size: SmeSize::Large
+            size: Category::Large
         }]
     );
 }

@@ -18,9 +18,8 @@ use tandem_core::validation::ValidationErrors;
 use tandem_core::{OrgId, ProjectId};
 use tandem_rules::indicators::{
     self, ActivityType, Enterprise, GuidanceVersion, IndicatorResult, ProjectFacts, ProjectSettings, ReportingPeriod, Rulebook,
-    SmeDeclaration, SmeSize,
+    SmeDeclaration,
 };
-use tandem_rules::sme::Category;
 use tandem_store::support_records::{self, Evidence};
 use tandem_store::{Conn, organisations, sme_declarations};
 
@@ -89,15 +88,6 @@ fn activity(a: Activity) -> ActivityType {
     }
 }
 
-fn size(c: Category) -> SmeSize {
-    match c {
-        Category::Micro => SmeSize::Micro,
-        Category::Small => SmeSize::Small,
-        Category::Medium => SmeSize::Medium,
-        Category::Large => SmeSize::Large,
-    }
-}
-
 /// The enterprise as the rulebooks see it on the period's last day.
 async fn enterprise_facts(
     mut conn: Conn<'_>,
@@ -116,7 +106,7 @@ async fn enterprise_facts(
     let enterprise = Enterprise {
         id: id.to_string(),
         start: None,
-        sme_declaration: declaration.map(|d| SmeDeclaration { size: size(d.category()), declared_on: d.declaration.declared_on }),
+        sme_declaration: declaration.map(|d| SmeDeclaration { size: d.category(), declared_on: d.declaration.declared_on }),
         in_eligible_area: project.cities.contains(&org.city_id),
         nace: codes.first().cloned(),
         excluded_sector: codes.iter().any(|c| settings.excludes_nace(c)),

@@ -13,34 +13,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Enterprise size as declared under Commission Recommendation 2003/361/EC, Annex, Art. 2.
-/// (Defined here rather than taken from `crate::sme` so the indicator rulebooks stay
-/// independent of how the size was worked out.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SmeSize {
-    /// Fewer than 10 staff and ≤ €2m turnover or balance sheet.
-    Micro,
-    /// Fewer than 50 staff and ≤ €10m.
-    Small,
-    /// Fewer than 250 staff and ≤ €50m turnover or ≤ €43m balance sheet.
-    Medium,
-    /// Anything bigger: not an SME.
-    Large,
-}
-
-impl SmeSize {
-    /// Whether the size is an SME (micro, small or medium).
-    pub fn is_sme(self) -> bool {
-        self != SmeSize::Large
-    }
-}
+use crate::sme::Category;
 
 /// The enterprise's signed SME declaration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmeDeclaration {
     /// The size declared.
-    pub size: SmeSize,
+    pub size: Category,
     /// The date it was signed.
     pub declared_on: NaiveDate,
 }

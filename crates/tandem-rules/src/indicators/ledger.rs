@@ -11,10 +11,11 @@ use std::collections::BTreeMap;
 use chrono::{Months, NaiveDate};
 
 use super::catalogue::IndicatorCode;
+use crate::sme::Category;
 use super::employment::EmploymentFacts;
 use super::facts::{
     ActivityType, EmploymentBaseline, EmploymentFigure, Enterprise, InnovationClaim,
-    PrivateInvestment, ProjectFacts, ReportingPeriod, ResearchCooperation, SmeSize, StartEvidence,
+    PrivateInvestment, ProjectFacts, ReportingPeriod, ResearchCooperation,  StartEvidence,
     SupportRecord,
 };
 use super::near_miss::{CountedEntry, IndicatorResult, NearMiss, PartValue, Shortfall};
@@ -145,7 +146,7 @@ pub(super) struct Eligibility {
     /// It cannot count before this day (its SME declaration), when one is required.
     pub from: Option<NaiveDate>,
     /// Its declared size, when declared by the end of the period.
-    pub size: Option<SmeSize>,
+    pub size: Option<Category>,
 }
 
 /// The conditions on the enterprise itself: SME declaration, eligible area, sector.

@@ -36,7 +36,7 @@ pub use erdf_2014::{GUIDANCE_VERSIONS, GuidanceVersion, GuidanceVersionRules};
 pub use facts::{
     ActivityType, BusinessStart, CooperationLink, EmploymentBaseline, EmploymentFigure, Enterprise,
     InnovationClaim, InnovationKind, LinkKind, LinkedOrganisation, MatchedSupport, Novelty,
-    PrivateInvestment, ProjectFacts, ReportingPeriod, ResearchCooperation, SmeDeclaration, SmeSize,
+    PrivateInvestment, ProjectFacts, ReportingPeriod, ResearchCooperation, SmeDeclaration,
     StartEvidence, SupportRecord,
 };
 pub use near_miss::{CountedEntry, IndicatorResult, NearMiss, Part, PartValue, Shortfall};

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::IndicatorCode;
-use super::facts::SmeSize;
+use crate::sme::Category;
 
 /// One thing an enterprise (or organisation) still lacks to count under an indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,7 +24,7 @@ pub enum Shortfall {
     /// The enterprise declared itself large, and the project counts SMEs only.
     NotAnSme {
         /// The size declared.
-        size: SmeSize,
+        size: Category,
     },
     /// Support records without written output specific to the business, which therefore do
     /// not count.
@@ -130,13 +130,13 @@ pub enum Part {
     FinancialInstruments,
 }
 
-impl From<SmeSize> for Part {
-    fn from(size: SmeSize) -> Part {
+impl From<Category> for Part {
+    fn from(size: Category) -> Part {
         match size {
-            SmeSize::Micro => Part::Micro,
-            SmeSize::Small => Part::Small,
-            SmeSize::Medium => Part::Medium,
-            SmeSize::Large => Part::Large,
+            Category::Micro => Part::Micro,
+            Category::Small => Part::Small,
+            Category::Medium => Part::Medium,
+            Category::Large => Part::Large,
         }
     }
 }
