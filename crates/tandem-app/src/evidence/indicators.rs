@@ -12,13 +12,12 @@ use crate::{App, AppError, AppResult};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use tandem_core::evidence::project::Project;
-use tandem_core::evidence::support::{Activity, SupportRecord};
+use tandem_core::evidence::support::SupportRecord;
 use tandem_core::policy::{Actor, PlatformAdmin};
 use tandem_core::validation::ValidationErrors;
 use tandem_core::{OrgId, ProjectId};
 use tandem_rules::indicators::{
-    self, ActivityType, Enterprise, GuidanceVersion, IndicatorResult, ProjectFacts, ProjectSettings, ReportingPeriod, Rulebook,
-    SmeDeclaration,
+    self, Enterprise, GuidanceVersion, IndicatorResult, ProjectFacts, ProjectSettings, ReportingPeriod, Rulebook, SmeDeclaration,
 };
 use tandem_store::support_records::{self, Evidence};
 use tandem_store::{Conn, organisations, sme_declarations};
@@ -73,18 +72,6 @@ fn settings_of(project: &Project, rulebook: Rulebook) -> ProjectSettings {
         p11_min_hundredths: threshold,
         excluded_nace_prefixes: project.excluded_nace.clone(),
         ..base
-    }
-}
-
-fn activity(a: Activity) -> ActivityType {
-    match a {
-        Activity::Diagnostic => ActivityType::Diagnostic,
-        Activity::OneToOneAdvice => ActivityType::OneToOneAdvice,
-        Activity::Workshop => ActivityType::Workshop,
-        Activity::Grant => ActivityType::Grant,
-        Activity::Loan => ActivityType::Loan,
-        Activity::Mentoring => ActivityType::Mentoring,
-        Activity::EventParticipation => ActivityType::EventParticipation,
     }
 }
 
@@ -172,7 +159,7 @@ async fn compute_for(app: &App, project: Project, from: NaiveDate, to: NaiveDate
             support_organisation_id: r.input.support_org_id.to_string(),
             date: r.input.delivered_on,
             hours_hundredths: u32::try_from(r.input.hours).unwrap_or(u32::MAX),
-            activity: activity(r.input.activity),
+            activity: r.input.activity,
             has_specific_written_output: r.input.written_output.is_some(),
             evidence_file_count: u32::try_from(evidence.len()).unwrap_or(u32::MAX),
             grant_amount_minor: r.input.grant_amount.unwrap_or(0),

@@ -4,7 +4,6 @@
 
 use super::project::Project;
 use super::units::parse_hundredths;
-use crate::directory::keyed_enum;
 use crate::validation::{ValidationErrors, optional_text, required_text};
 use crate::{OrgId, ProjectId, SupportRecordId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,38 +16,9 @@ pub const OUTPUT_MAX: usize = 4_000;
 /// Most hours one record may hold (a record is one engagement, not a year's work).
 pub const HOURS_MAX: i64 = 100_000;
 
-keyed_enum!(
-    /// What kind of support was given.
-    Activity {
-        /// An assessment of the enterprise's needs.
-        Diagnostic = "diagnostic",
-        /// Advice to this enterprise alone.
-        OneToOneAdvice = "one_to_one_advice",
-        /// A workshop with several enterprises.
-        Workshop = "workshop",
-        /// A grant.
-        Grant = "grant",
-        /// A loan.
-        Loan = "loan",
-        /// Mentoring.
-        Mentoring = "mentoring",
-        /// Taking part in an event (e.g. a brokerage event).
-        EventParticipation = "event_participation",
-    }
-);
-
-impl Activity {
-    /// Advice must be specific to the business (DOMAIN.md; ESIF-GN-1-002 on C1/C4): these
-    /// activities need the written output the enterprise received.
-    pub fn needs_written_output(self) -> bool {
-        matches!(self, Activity::Diagnostic | Activity::OneToOneAdvice | Activity::Mentoring)
-    }
-
-    /// Financial support, which carries an amount.
-    pub fn is_financial(self) -> bool {
-        matches!(self, Activity::Grant | Activity::Loan)
-    }
-}
+/// What kind of support was given: the rulebooks' activity types, so a record's activity is
+/// the fact the indicators count.
+pub use tandem_rules::indicators::ActivityType as Activity;
 
 /// What an adviser submits, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,7 +112,11 @@ impl SupportDraft {
         };
         let activity = Activity::from_key(&self.activity);
         if activity.is_none() {
-            errors.add("activity", "invalid_choice", format!("activity must be one of: {}", Activity::keys_list()));
+            errors.add(
+                "activity",
+                "invalid_choice",
+                format!("activity must be one of: {}", Activity::ALL.iter().map(|a| a.key()).collect::<Vec<_>>().join(", ")),
+            );
         }
         let hours = match parse_hundredths(&self.hours) {
             // A grant or loan may come without hours of advice.

@@ -85,6 +85,45 @@ pub enum ActivityType {
 }
 
 impl ActivityType {
+    /// Every value, in display order.
+    pub const ALL: &'static [ActivityType] = &[
+        ActivityType::Diagnostic,
+        ActivityType::OneToOneAdvice,
+        ActivityType::Workshop,
+        ActivityType::Grant,
+        ActivityType::Loan,
+        ActivityType::Mentoring,
+        ActivityType::EventParticipation,
+    ];
+
+    /// The stable key used in the database, forms and translation ids (the serde name).
+    pub fn key(self) -> &'static str {
+        match self {
+            ActivityType::Diagnostic => "diagnostic",
+            ActivityType::OneToOneAdvice => "one_to_one_advice",
+            ActivityType::Workshop => "workshop",
+            ActivityType::Grant => "grant",
+            ActivityType::Loan => "loan",
+            ActivityType::Mentoring => "mentoring",
+            ActivityType::EventParticipation => "event_participation",
+        }
+    }
+
+    /// The value for a stable key.
+    pub fn from_key(key: &str) -> Option<ActivityType> {
+        let key = key.trim();
+        Self::ALL.iter().copied().find(|a| a.key() == key)
+    }
+
+    /// Advice must be specific to the business (ESIF-GN-1-002 on C1/C4; DOMAIN.md): these
+    /// activities need the written output the enterprise received.
+    pub fn needs_written_output(self) -> bool {
+        matches!(
+            self,
+            ActivityType::Diagnostic | ActivityType::OneToOneAdvice | ActivityType::Mentoring
+        )
+    }
+
     /// Grants and loans are financial support; everything else is non-financial.
     pub fn is_financial(self) -> bool {
         matches!(self, ActivityType::Grant | ActivityType::Loan)

@@ -11,15 +11,15 @@ use std::collections::BTreeMap;
 use chrono::{Months, NaiveDate};
 
 use super::catalogue::IndicatorCode;
-use crate::sme::Category;
 use super::employment::EmploymentFacts;
 use super::facts::{
     ActivityType, EmploymentBaseline, EmploymentFigure, Enterprise, InnovationClaim,
-    PrivateInvestment, ProjectFacts, ReportingPeriod, ResearchCooperation,  StartEvidence,
+    PrivateInvestment, ProjectFacts, ReportingPeriod, ResearchCooperation, StartEvidence,
     SupportRecord,
 };
 use super::near_miss::{CountedEntry, IndicatorResult, NearMiss, PartValue, Shortfall};
 use super::settings::ProjectSettings;
+use crate::sme::Category;
 
 /// An enterprise with its support records up to the end of the period, by date then id.
 pub(super) struct History<'a> {
