@@ -163,7 +163,7 @@ async fn only_event(fx: &Fixture, upcoming: bool) -> EventId {
 }
 
 /// Logs in as a demo account through the login form.
-async fn log_in_demo(c: &Client, fx: &Fixture, email: &str) {
+pub(super) async fn log_in_demo(c: &Client, fx: &Fixture, email: &str) {
     visit(c, fx, "/login").await;
     fill(c, "email", email).await;
     fill(c, "password", DEMO_PASSWORD).await;
@@ -180,7 +180,7 @@ async fn log_out(c: &Client) {
 }
 
 /// The attribute `name` of the first element matching `css`.
-async fn attr(c: &Client, css: &str, name: &str) -> String {
+pub(super) async fn attr(c: &Client, css: &str, name: &str) -> String {
     let element = match c.find(Locator::Css(css)).await {
         Ok(element) => element,
         Err(e) => panic!("no element {css} on {}: {e}", here(c).await),
@@ -190,7 +190,7 @@ async fn attr(c: &Client, css: &str, name: &str) -> String {
 
 /// The attribute `name` of the first element matching `css` whose enclosing `container`
 /// mentions `needle`.
-async fn attr_where(c: &Client, css: &str, container: &str, needle: &str, name: &str) -> String {
+pub(super) async fn attr_where(c: &Client, css: &str, container: &str, needle: &str, name: &str) -> String {
     let found = c
         .execute(
             "const el = [...document.querySelectorAll(arguments[0])]
@@ -207,7 +207,7 @@ async fn attr_where(c: &Client, css: &str, container: &str, needle: &str, name: 
 }
 
 /// Fetches `href` with the browser's session: {status, type, text}.
-async fn fetch(c: &Client, href: &str) -> Value {
+pub(super) async fn fetch(c: &Client, href: &str) -> Value {
     c.execute_async(
         "const done = arguments[arguments.length - 1];
          fetch(arguments[0], { credentials: 'same-origin' })

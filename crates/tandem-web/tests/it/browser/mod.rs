@@ -14,6 +14,7 @@
 //! `target/browser-screenshots/`.
 
 mod events;
+mod evidence;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
