@@ -16,6 +16,7 @@ pub mod mail;
 pub mod matching;
 pub mod partnering;
 pub mod portability;
+pub mod privacy;
 pub mod research;
 pub mod text;
 

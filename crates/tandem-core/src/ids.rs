@@ -87,4 +87,8 @@ id_type!(
     SupportRecordId,
     /// An evidence file attached to a support record.
     SupportEvidenceId,
+    /// An outcome of a supported enterprise (a business start, employment, an innovation …).
+    OutcomeId,
+    /// An evidence file attached to an enterprise's outcome.
+    OutcomeEvidenceId,
 );

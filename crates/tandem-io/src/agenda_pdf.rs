@@ -334,7 +334,9 @@ fn chunks<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
     out
 }
 
-fn render(template: &'static str, data: &impl Serialize, ident: String) -> Result<RenderedPdf, PdfError> {
+/// Compiles `template` over `data` into a PDF with a stable document id (the MFA letter uses it
+/// too, so every document shares one world and one font cache).
+pub(crate) fn render(template: &'static str, data: &impl Serialize, ident: String) -> Result<RenderedPdf, PdfError> {
     let document = compile(template, data)?;
     let options = typst_pdf::PdfOptions {
         // A stable document id, so a re-printed agenda is recognisably the same document.

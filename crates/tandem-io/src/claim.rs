@@ -2,6 +2,11 @@
 //! the evidence rows behind it, as CSV (one row per evidence row) or XLSX (a summary sheet, one
 //! sheet per indicator with its evidence rows, and the near misses), so that an auditor can
 //! follow every figure to the records, their written outputs and their evidence files.
+//!
+//! An evidence row is a support record (hours, activity, support organisation, adviser, written
+//! output), an enterprise's outcome (business start, employment, innovation, research
+//! cooperation, private investment) or a cross-border cooperation link (agreement, held
+//! meeting); its kind says which, and its detail describes outcomes and links.
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
@@ -45,7 +50,7 @@ pub struct ClaimIndicator {
     pub near_misses: Vec<(String, String)>,
 }
 
-/// One counted subject with one record that qualifies it.
+/// One counted subject with one record, outcome or cooperation link that qualifies it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceRow {
     /// Enterprise or organisation name.
@@ -58,6 +63,9 @@ pub struct EvidenceRow {
     pub counted_on: NaiveDate,
     /// The qualifying record's id.
     pub record_id: String,
+    /// What it is: `support_record`, an outcome kind (`employment_figure`, …) or a link kind
+    /// (`partnership_agreement`, `held_b2b_meeting`).
+    pub kind: String,
     /// Its date.
     pub date: Option<NaiveDate>,
     /// Hours ("3.5").
@@ -70,11 +78,13 @@ pub struct EvidenceRow {
     pub adviser: String,
     /// The specific written output.
     pub written_output: String,
+    /// What an outcome or link records ("6.5 FTE, confirmed in writing"); empty for support.
+    pub detail: String,
     /// Evidence files: "name (sha256)" separated by "; ".
     pub evidence: String,
 }
 
-const CSV_HEADER: [&str; 16] = [
+const CSV_HEADER: [&str; 18] = [
     "indicator",
     "indicator_name",
     "unit",
@@ -85,12 +95,14 @@ const CSV_HEADER: [&str; 16] = [
     "value",
     "counted_on",
     "record_id",
+    "record_kind",
     "record_date",
     "hours",
     "activity",
     "support_organisation",
     "adviser",
     "written_output",
+    "detail",
 ];
 
 /// The claim as CSV: a header, then one line per evidence row (an indicator without any has one
@@ -105,7 +117,7 @@ pub fn claim_csv(claim: &Claim) -> Result<Vec<u8>, csv::Error> {
         let head = [i.code.as_str(), i.name.as_str(), i.unit.as_str(), target.as_str(), i.achieved_text.as_str()];
         if i.rows.is_empty() {
             let mut line: Vec<&str> = head.to_vec();
-            line.extend([""; 12]);
+            line.extend([""; 14]);
             w.write_record(&line)?;
         }
         for r in &i.rows {
@@ -117,12 +129,14 @@ pub fn claim_csv(claim: &Claim) -> Result<Vec<u8>, csv::Error> {
                 r.value.as_str(),
                 counted.as_str(),
                 r.record_id.as_str(),
+                r.kind.as_str(),
                 date.as_str(),
                 r.hours.as_str(),
                 r.activity.as_str(),
                 r.support_org.as_str(),
                 r.adviser.as_str(),
                 r.written_output.as_str(),
+                r.detail.as_str(),
                 r.evidence.as_str(),
             ]);
             w.write_record(&line)?;
@@ -207,12 +221,14 @@ fn evidence_sheet(sheet: &mut Worksheet, i: &ClaimIndicator, header: &Format, wr
         "Value",
         "Counted on",
         "Record",
+        "Kind",
         "Date",
         "Hours",
         "Activity",
         "Support organisation",
         "Adviser",
         "Written output",
+        "Detail",
         "Evidence files",
     ];
     for (col, title) in titles.iter().enumerate() {
@@ -227,12 +243,14 @@ fn evidence_sheet(sheet: &mut Worksheet, i: &ClaimIndicator, header: &Format, wr
             &r.value,
             &r.counted_on.to_string(),
             &r.record_id,
+            &r.kind,
             &date,
             &r.hours,
             &r.activity,
             &r.support_org,
             &r.adviser,
             &r.written_output,
+            &r.detail,
             &r.evidence,
         ];
         for (col, value) in cells.iter().enumerate() {
@@ -241,8 +259,9 @@ fn evidence_sheet(sheet: &mut Worksheet, i: &ClaimIndicator, header: &Format, wr
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_column_width(0, 30)?;
-    sheet.set_column_width(10, 50)?;
     sheet.set_column_width(11, 50)?;
+    sheet.set_column_width(12, 40)?;
+    sheet.set_column_width(13, 50)?;
     Ok(())
 }
 
@@ -272,12 +291,14 @@ mod tests {
                         value: "1".into(),
                         counted_on: d("2024-05-14"),
                         record_id: "r1".into(),
+                        kind: "support_record".into(),
                         date: Some(d("2024-05-14")),
                         hours: "12".into(),
                         activity: "one_to_one_advice".into(),
                         support_org: "Innovation Birmingham".into(),
                         adviser: "Jordan Hayes".into(),
                         written_output: "Action plan".into(),
+                        detail: String::new(),
                         evidence: "plan.pdf (abc)".into(),
                     }],
                     near_misses: vec![("Moseley Media".into(), "no SME declaration".into())],
@@ -303,7 +324,8 @@ mod tests {
         let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("parse");
         assert_eq!(rows.len(), 2);
         assert_eq!(&rows[0][5], "Digbeth Widgets, Ltd", "quoted commas survive");
-        assert_eq!((&rows[0][0], &rows[0][3], &rows[0][16]), ("C1", "120", "plan.pdf (abc)"));
+        assert_eq!((&rows[0][0], &rows[0][3], &rows[0][18]), ("C1", "120", "plan.pdf (abc)"));
+        assert_eq!((&rows[0][10], &rows[0][17]), ("support_record", ""), "kind and detail columns");
         assert_eq!((&rows[1][0], &rows[1][4], &rows[1][5]), ("C2", "0", ""));
     }
 

@@ -13,4 +13,5 @@ pub mod event_docs;
 pub mod ics;
 pub mod qr;
 pub mod agenda_pdf;
+pub mod mfa_letter;
 pub mod meetings_xlsx;

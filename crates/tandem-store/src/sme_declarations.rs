@@ -69,3 +69,14 @@ pub async fn for_org(conn: Conn<'_>, org: OrgId) -> StoreResult<Vec<Declaration>
     let rows: Vec<Row> = on_db!(conn, |c| sqlx::query_as(&sql).bind(org.0).fetch_all(&mut *c).await)?;
     rows.into_iter().map(declaration).collect()
 }
+
+/// The declarations of a project's organisations (`indicator_facts::PROJECT_ORGS` up to `to`),
+/// in one query, by organisation, then as [`for_org`] orders them.
+pub async fn for_project(conn: Conn<'_>, project: tandem_core::ProjectId, to: NaiveDate) -> StoreResult<Vec<Declaration>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM sme_declarations WHERE org_id IN ({}) ORDER BY org_id, period_end DESC, created_at DESC",
+        crate::indicator_facts::PROJECT_ORGS
+    );
+    let rows: Vec<Row> = on_db!(conn, |c| sqlx::query_as(&sql).bind(project.0).bind(to).fetch_all(&mut *c).await)?;
+    rows.into_iter().map(declaration).collect()
+}

@@ -25,6 +25,7 @@ struct RecordRow {
     loan_amount: Option<i64>,
     aid_value: i64,
     currency: String,
+    aid_rate_millionths: Option<i64>,
     created_by: Option<Uuid>,
     version: i64,
     created_at: DateTime<Utc>,
@@ -51,6 +52,7 @@ impl RecordRow {
                 loan_amount: self.loan_amount,
                 // The stored aid value is what counts; the entered equivalent is kept in it.
                 loan_aid_value: (activity == Activity::Loan).then_some(self.aid_value),
+                aid_rate_millionths: self.aid_rate_millionths,
             },
             adviser_user_id: self.adviser_user_id.map(UserId),
             aid_value: self.aid_value,
@@ -66,14 +68,14 @@ impl RecordRow {
 }
 
 const COLUMNS: &str = "id, project_id, enterprise_id, support_org_id, adviser_user_id, adviser_name, delivered_on, hours, \
-     activity, written_output, grant_amount, loan_amount, aid_value, currency, created_by, version, created_at, updated_at, \
-     withdrawn_at, withdrawn_reason";
+     activity, written_output, grant_amount, loan_amount, aid_value, currency, aid_rate_millionths, created_by, version, created_at, \
+     updated_at, withdrawn_at, withdrawn_reason";
 const INSERT: &str = "INSERT INTO support_records (id, project_id, enterprise_id, support_org_id, adviser_user_id, adviser_name, \
      delivered_on, hours, activity, written_output, grant_amount, loan_amount, aid_value, currency, created_by, version, \
-     created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16)";
+     created_at, updated_at, aid_rate_millionths) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16, $17)";
 const UPDATE: &str = "UPDATE support_records SET enterprise_id = $3, support_org_id = $4, adviser_name = $5, delivered_on = $6, \
      hours = $7, activity = $8, written_output = $9, grant_amount = $10, loan_amount = $11, aid_value = $12, \
-     version = version + 1, updated_at = $13 WHERE id = $1 AND version = $2 AND withdrawn_at IS NULL";
+     aid_rate_millionths = $14, version = version + 1, updated_at = $13 WHERE id = $1 AND version = $2 AND withdrawn_at IS NULL";
 const WITHDRAW: &str = "UPDATE support_records SET withdrawn_at = $3, withdrawn_reason = $4, version = version + 1, updated_at = $3 \
      WHERE id = $1 AND version = $2 AND withdrawn_at IS NULL";
 
@@ -101,6 +103,7 @@ pub async fn insert(conn: Conn<'_>, r: &SupportRecord) -> StoreResult<()> {
         .bind(&r.currency)
         .bind(r.created_by.map(|u| u.0))
         .bind(r.created_at)
+        .bind(i.aid_rate_millionths)
         .execute(&mut *c)
         .await
         .map(drop))?;
@@ -130,6 +133,7 @@ pub async fn update(
         .bind(i.loan_amount)
         .bind(aid_value)
         .bind(now)
+        .bind(i.aid_rate_millionths)
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected()))?;

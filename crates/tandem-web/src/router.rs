@@ -85,6 +85,10 @@ pub fn router(state: AppState) -> Router {
         .route("/projects/{id}", get(pages::evidence::projects::show))
         .route("/projects/{id}/edit", get(pages::evidence::projects::edit_form).post(pages::evidence::projects::update))
         .route("/projects/{id}/support/new", get(pages::evidence::support::new_form).post(pages::evidence::support::record))
+        .route("/projects/{id}/dashboard", get(pages::evidence::dashboard::dashboard))
+        .route("/projects/{id}/indicators/{code}", get(pages::evidence::dashboard::indicator))
+        .route("/projects/{id}/claim", get(pages::evidence::dashboard::claim))
+        .route("/organisations/{id}/sme", get(pages::evidence::sme::show).post(pages::evidence::sme::declare))
         .route("/organisations/{id}/support", get(pages::evidence::support::enterprise))
         .route("/support/{id}/edit", get(pages::evidence::support::edit_form).post(pages::evidence::support::update))
         .route("/support/{id}/withdraw", post(pages::evidence::support::withdraw))
@@ -93,6 +97,19 @@ pub fn router(state: AppState) -> Router {
             post(pages::evidence::support::upload_evidence).layer(DefaultBodyLimit::max(pages::brokerage::UPLOAD_LIMIT)),
         )
         .route("/support-evidence/{id}", get(pages::evidence::support::download_evidence))
+        .route("/organisations/{id}/outcomes", get(pages::evidence::outcomes::page).post(pages::evidence::outcomes::record))
+        .route("/outcomes/{id}/withdraw", post(pages::evidence::outcomes::withdraw))
+        .route(
+            "/outcomes/{id}/evidence",
+            post(pages::evidence::outcomes::upload_evidence).layer(DefaultBodyLimit::max(pages::brokerage::UPLOAD_LIMIT)),
+        )
+        .route("/outcome-evidence/{id}", get(pages::evidence::outcomes::download_evidence))
+        .route("/organisations/{id}/ledger", get(pages::evidence::ledger::show))
+        .route("/organisations/{id}/ledger/declare", get(pages::evidence::ledger::declare_form).post(pages::evidence::ledger::declare))
+        .route("/organisations/{id}/ledger/link", get(pages::evidence::ledger::link_form).post(pages::evidence::ledger::link))
+        .route("/aid-declarations/{id}/withdraw", post(pages::evidence::ledger::withdraw))
+        .route("/control-links/{id}/remove", post(pages::evidence::ledger::remove_link))
+        .route("/support/{id}/mfa-letter", get(pages::evidence::ledger::mfa_letter))
         .route("/searches", get(pages::searches::list).post(pages::searches::create))
         .route("/searches/new", get(pages::searches::new_form))
         .route("/searches/{id}/delete", post(pages::searches::delete))
@@ -149,6 +166,7 @@ pub fn router(state: AppState) -> Router {
         .route("/forgot-password", get(pages::auth::forgot_form).post(pages::auth::forgot))
         .route("/reset-password", get(pages::auth::reset_form).post(pages::auth::reset))
         .route("/account", get(pages::account::show).post(pages::account::update))
+        .route("/account/export", get(pages::privacy::export))
         .route("/account/tokens", post(pages::account::create_token))
         .route("/account/tokens/{id}/revoke", post(pages::account::revoke_token))
         .route("/locale/{locale}", get(pages::locale::switch))
@@ -198,13 +216,16 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Applies the body limit: [`BODY_LIMIT`] for every request but evidence uploads (agreements and
-/// support records), which may
+/// Applies the body limit: [`BODY_LIMIT`] for every request but evidence uploads (agreements,
+/// support records and outcomes), which may
 /// carry a 10 MB file ([`pages::brokerage::UPLOAD_LIMIT`]). Too large a declared length is
 /// refused with 413 before the handler runs; a longer streamed body fails while it is read.
 async fn body_limit(request: Request, next: Next) -> Response {
     let (method, path) = (request.method(), request.uri().path());
-    let limit = if pages::brokerage::is_upload(method, path) || pages::evidence::support::is_upload(method, path) {
+    let limit = if pages::brokerage::is_upload(method, path)
+        || pages::evidence::support::is_upload(method, path)
+        || pages::evidence::outcomes::is_upload(method, path)
+    {
         pages::brokerage::UPLOAD_LIMIT
     } else {
         BODY_LIMIT

@@ -111,16 +111,25 @@ import json, sys
 from openpyxl import load_workbook
 wb = load_workbook(sys.argv[1])
 summary = {row[0]: row for row in wb["Summary"].iter_rows(values_only=True) if row and row[0]}
-c1 = list(wb["C1"].iter_rows(values_only=True))
+def rows(code):
+    sheet = list(wb[code].iter_rows(values_only=True))
+    header = list(sheet[0])
+    return header, [dict(zip(header, r)) for r in sheet[1:]]
+c1_header, c1 = rows("C1")
+_, c5 = rows("C5")
+_, c8 = rows("C8")
 misses = list(wb["Near misses"].iter_rows(values_only=True))
 print(json.dumps({
     "sheets": wb.sheetnames,
     "c1_target": summary["C1"][3],
     "c1_achieved": summary["C1"][4],
-    "c1_header": list(c1[0]),
-    "c1_rows": len(c1) - 1,
-    "c1_files": [r[11] for r in c1[1:]],
+    "c1_header": c1_header,
+    "c1_rows": len(c1),
+    "c1_files": [r["Evidence files"] for r in c1],
+    "c5_kinds": [r["Kind"] for r in c5],
+    "c8": [[r["Kind"], r["Detail"], r["Evidence files"]] for r in c8],
     "misses": [m[2] for m in misses[1:] if m[0] == "C1"],
+    "c8_misses": [m[2] for m in misses[1:] if m[0] == "C8"],
 }))
 "#;
     let demo = Demo::new().await?;
@@ -137,5 +146,21 @@ print(json.dumps({
     assert!(got["c1_rows"].as_u64().unwrap_or(0) >= 3, "{got}");
     assert!(got["c1_files"].as_array().ok_or("files")?.iter().all(|f| f.as_str().is_some_and(|f| f.contains(".pdf ("))), "{got}");
     assert!(got["misses"].as_array().ok_or("misses")?.iter().any(|m| m.as_str().is_some_and(|m| m.contains("9.5 of 12 hours"))), "{got}");
+    // Outcomes are evidence rows too: the kind and detail columns say what each one records.
+    let header: Vec<&str> = got["c1_header"].as_array().ok_or("header")?.iter().filter_map(|h| h.as_str()).collect();
+    assert_eq!(header.iter().rev().take(2).collect::<Vec<_>>(), [&"Evidence files", &"Detail"], "{header:?}");
+    assert!(header.contains(&"Kind"), "{header:?}");
+    assert!(got["c5_kinds"].as_array().ok_or("c5")?.iter().any(|k| k == "business_start"), "{got}");
+    let c8 = got["c8"].as_array().ok_or("c8")?;
+    assert!(
+        c8.iter().any(|r| r[0] == "employment_figure"
+            && r[1] == "6.5 FTE, confirmed in writing"
+            && r[2].as_str().is_some_and(|f| f.contains(".pdf ("))),
+        "{got}"
+    );
+    assert!(
+        got["c8_misses"].as_array().ok_or("c8 misses")?.iter().any(|m| m.as_str().is_some_and(|m| m.contains("not confirmed in writing"))),
+        "{got}"
+    );
     Ok(())
 }

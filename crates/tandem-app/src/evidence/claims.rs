@@ -1,15 +1,17 @@
 //! A claim export (issue 6, item 6): the indicator report of a project and period, each counted
-//! enterprise with the records that qualify it, their written outputs and evidence files (with
-//! SHA-256), and the near misses with what they lack — in the words an auditor reads (English).
+//! enterprise or organisation with the support records, outcomes and cooperation links that
+//! qualify it, their written outputs, details and evidence files (with SHA-256), and the near
+//! misses with what they lack — in the words an auditor reads (English).
 
 use super::indicators::{self, IndicatorReport};
 use crate::{App, AppError, AppResult};
 use chrono::NaiveDate;
 use tandem_core::ProjectId;
+use tandem_core::evidence::outcome::{Choice, MatchedSupport, Novelty, Outcome, OutcomeDetail, StartEvidence};
 use tandem_core::evidence::units::format_hundredths;
 use tandem_core::policy::{Actor, PlatformAdmin};
 use tandem_io::claim::{Claim, ClaimIndicator, EvidenceRow};
-use tandem_rules::indicators::{IndicatorResult, Shortfall, Unit};
+use tandem_rules::indicators::{CountedEntry, IndicatorCode, IndicatorResult, LinkKind, Shortfall, Unit};
 
 /// A claim as XLSX or CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,34 +108,102 @@ pub fn shortfall_text(s: &Shortfall) -> String {
     }
 }
 
+fn files_text<'a>(files: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    files.map(|(name, sha256)| format!("{name} ({sha256})")).collect::<Vec<_>>().join("; ")
+}
+
+/// What an outcome records, in English, with its note.
+fn outcome_detail(report: &IndicatorReport, o: &Outcome) -> String {
+    let currency = report.project.input.currency.key();
+    let text = match o.input.detail {
+        OutcomeDetail::BusinessStart { evidence: StartEvidence::Registration } => {
+            "start evidenced by a registration (Companies House, HMRC or national register)".to_owned()
+        }
+        OutcomeDetail::BusinessStart { evidence: StartEvidence::OtherTradingRecord } => {
+            "start evidenced by another trading record".to_owned()
+        }
+        OutcomeDetail::EmploymentBaseline { fte_hundredths } => format!("baseline of {} FTE", format_hundredths(fte_hundredths)),
+        OutcomeDetail::EmploymentFigure { fte_hundredths, confirmed_in_writing } => format!(
+            "{} FTE, {}",
+            format_hundredths(fte_hundredths),
+            if confirmed_in_writing { "confirmed in writing" } else { "not confirmed in writing" }
+        ),
+        OutcomeDetail::Innovation { novelty, innovation_kind } => {
+            format!("{} new to the {}", innovation_kind.key(), if novelty == Novelty::NewToMarket { "market" } else { "firm" })
+        }
+        OutcomeDetail::ResearchCooperation { research_entity_id } => {
+            let id = research_entity_id.to_string();
+            format!("with {}", report.names.get(&id).cloned().unwrap_or(id))
+        }
+        OutcomeDetail::PrivateInvestment { amount_minor, matches } => format!(
+            "{} {currency} matching {}",
+            format_hundredths(amount_minor),
+            if matches == MatchedSupport::Grant { "a grant" } else { "a financial instrument" }
+        ),
+    };
+    match &o.input.note {
+        Some(note) => format!("{text}; note: {note}"),
+        None => text,
+    }
+}
+
+/// The evidence row of one qualifying id: a support record, an outcome or a cooperation link.
+fn evidence_row(report: &IndicatorReport, entry: &CountedEntry, unit: Unit, id: &str) -> EvidenceRow {
+    let name_of = |id: &str| report.names.get(id).cloned().unwrap_or_else(|| id.to_owned());
+    let mut row = EvidenceRow {
+        subject: name_of(&entry.subject_id),
+        subject_id: entry.subject_id.clone(),
+        value: value_text(unit, entry.value),
+        counted_on: entry.counted_on,
+        record_id: id.to_owned(),
+        kind: String::new(),
+        date: None,
+        hours: String::new(),
+        activity: String::new(),
+        support_org: String::new(),
+        adviser: String::new(),
+        written_output: String::new(),
+        detail: String::new(),
+        evidence: String::new(),
+    };
+    if let Some((r, files)) = report.records.get(id) {
+        row.kind = "support_record".into();
+        row.date = Some(r.input.delivered_on);
+        row.hours = format_hundredths(r.input.hours);
+        row.activity = r.input.activity.key().to_owned();
+        row.support_org = name_of(&r.input.support_org_id.to_string());
+        row.adviser = r.input.adviser_name.clone();
+        row.written_output = r.input.written_output.clone().unwrap_or_default();
+        row.evidence = files_text(files.iter().map(|f| (f.file_name.as_str(), f.sha256.as_str())));
+    } else if let Some((o, files)) = report.outcomes.get(id) {
+        row.kind = o.input.detail.kind().key().to_owned();
+        row.date = Some(o.input.date);
+        row.detail = outcome_detail(report, o);
+        row.evidence = files_text(files.iter().map(|f| (f.file_name.as_str(), f.sha256.as_str())));
+    } else if let Some(link) = report.links.get(id) {
+        let (kind, what) = match link.kind {
+            LinkKind::PartnershipAgreement => ("partnership_agreement", format!("agreement ({})", link.detail)),
+            LinkKind::HeldB2bMeeting => ("held_b2b_meeting", format!("B2B meeting held at {}", link.detail)),
+        };
+        row.kind = kind.into();
+        row.date = Some(link.date);
+        row.detail = format!("{} ({}) – {} ({}): {what}", link.a.name, link.a.country, link.b.name, link.b.country);
+        row.evidence = files_text(link.evidence.iter().map(|(name, sha256)| (name.as_str(), sha256.as_str())));
+    }
+    row
+}
+
 fn indicator_of(report: &IndicatorReport, result: &IndicatorResult) -> ClaimIndicator {
     let meta = result.code.meta();
     let name_of = |id: &str| report.names.get(id).cloned().unwrap_or_else(|| id.to_owned());
+    // C5 and RCO05 count on the enterprise's business start, which the rulebooks read from the
+    // enterprise rather than as a qualifying record: its outcome is listed with the records.
+    let counts_on_start = matches!(result.code, IndicatorCode::C5 | IndicatorCode::Rco05);
     let mut rows = Vec::new();
     for entry in &result.entries {
-        for id in &entry.qualifying_ids {
-            let record = report.records.get(id);
-            let r = record.map(|(r, _)| r);
-            rows.push(EvidenceRow {
-                subject: name_of(&entry.subject_id),
-                subject_id: entry.subject_id.clone(),
-                value: value_text(meta.unit, entry.value),
-                counted_on: entry.counted_on,
-                record_id: id.clone(),
-                date: r.map(|r| r.input.delivered_on),
-                hours: r.map(|r| format_hundredths(r.input.hours)).unwrap_or_default(),
-                activity: r.map(|r| r.input.activity.key().to_owned()).unwrap_or_default(),
-                support_org: r
-                    .map(|r| {
-                        report.names.get(&r.input.support_org_id.to_string()).cloned().unwrap_or_else(|| r.input.support_org_id.to_string())
-                    })
-                    .unwrap_or_default(),
-                adviser: r.map(|r| r.input.adviser_name.clone()).unwrap_or_default(),
-                written_output: r.and_then(|r| r.input.written_output.clone()).unwrap_or_default(),
-                evidence: record
-                    .map(|(_, files)| files.iter().map(|f| format!("{} ({})", f.file_name, f.sha256)).collect::<Vec<_>>().join("; "))
-                    .unwrap_or_default(),
-            });
+        let start = report.starts.get(&entry.subject_id).filter(|_| counts_on_start);
+        for id in entry.qualifying_ids.iter().chain(start) {
+            rows.push(evidence_row(report, entry, meta.unit, id));
         }
     }
     let near_misses = result

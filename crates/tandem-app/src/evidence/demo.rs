@@ -22,18 +22,18 @@ const PARTNER: &str = "BCU Digital Media Technology Lab";
 const NAMED: &[&str] = &["Daden Ltd", "Holosphere", "AtmosVR"];
 const ENTERPRISES: usize = 12;
 /// A small, valid PDF: the evidence files of the demo.
-const PDF: &[u8] =
+pub(super) const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
-fn noon(d: NaiveDate) -> DateTime<Utc> {
+pub(super) fn noon(d: NaiveDate) -> DateTime<Utc> {
     d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc()
 }
 
-async fn audited<T: serde::Serialize>(
+pub(super) async fn audited<T: serde::Serialize>(
     tx: &mut Tx,
     actor: Option<UserId>,
     kind: &str,
@@ -49,7 +49,7 @@ async fn audited<T: serde::Serialize>(
 }
 
 /// The Birmingham enterprises that receive support, named ones first.
-async fn enterprises(tx: &mut Tx) -> AppResult<Vec<(OrgId, String)>> {
+pub(super) async fn enterprises(tx: &mut Tx) -> AppResult<Vec<(OrgId, String)>> {
     let birmingham = cities::list(tx.conn()).await?.into_iter().find(|c| c.name == "Birmingham").map(|c| c.id);
     let mut all: Vec<_> = organisations::list_all(tx.conn())
         .await?
@@ -161,7 +161,7 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
                 activity: (*activity).into(),
                 written_output: output.map(str::to_owned),
                 amount: (*amount).into(),
-                aid_value: String::new(),
+                ..SupportDraft::default()
             };
             let input = draft.validate(&project, today)?;
             let at = noon(delivered) + chrono::Duration::hours(k as i64 + 1);
@@ -197,6 +197,8 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
             audited(tx, manager, super::kind::SUPPORT_RECORD, &record.id.to_string(), "evidence_added", &meta, at).await?;
         }
     }
+    super::demo_leipzig::seed(tx, org_ids, users).await?;
+    super::demo_outcomes::seed(tx, &project, users).await?;
     Ok(())
 }
 

@@ -2,8 +2,15 @@
 //! evidence, and the audit trail every change to them leaves.
 
 pub mod claims;
+pub mod dashboard;
 pub(crate) mod demo;
+pub mod demo_leipzig;
+mod demo_outcomes;
+mod indicator_facts;
 pub mod indicators;
+pub mod outcomes;
+pub mod ledger;
+pub mod mfa_letter;
 pub mod projects;
 pub mod sme;
 pub mod support;
@@ -23,6 +30,13 @@ pub mod kind {
     pub const SUPPORT_RECORD: &str = "support_record";
     /// An SME declaration and its test result.
     pub const SME_DECLARATION: &str = "sme_declaration";
+    /// An outcome of a supported enterprise (business start, employment, innovation, research
+    /// cooperation, private investment) and its evidence.
+    pub const OUTCOME: &str = "enterprise_outcome";
+    /// A declaration of aid from another grantor, for the subsidy ledgers.
+    pub const AID_DECLARATION: &str = "aid_declaration";
+    /// A control link between two enterprises (single undertaking).
+    pub const CONTROL_LINK: &str = "control_link";
 }
 
 /// One change to audit: which record, what happened, the record before and after.

@@ -13,6 +13,10 @@ use tandem_core::policy::{self, Actor, Denied};
 use tandem_core::validation::ValidationErrors;
 use tandem_store::{organisations, sme_declarations as store};
 
+/// The SME test's vocabulary (categories, figures, reasons), for the pages that show its results
+/// (the web crate does not depend on `tandem-rules`).
+pub use tandem_rules::sme::{Category, CeilingCheck, ExceptionFailure, Figures, InvestorException, LinkBasis, SmeReason};
+
 /// Why an enterprise's SME status should be tested again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RetestDue {

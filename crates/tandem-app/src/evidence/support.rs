@@ -3,7 +3,7 @@
 //! enterprise against each project's threshold; and the enterprise's history from the audit
 //! trail. Records are never deleted, only withdrawn; every change is audited.
 
-use super::{Change, audit_change, kind};
+use super::{Change, audit_change, kind, ledger};
 use crate::partnering::agreements::FILE_NAME_MAX;
 use crate::{App, AppError, AppResult};
 use chrono::{DateTime, SubsecRound, Utc};
@@ -20,11 +20,11 @@ use tandem_store::{Conn, organisations, projects};
 /// Longest reason for withdrawing a record.
 pub const REASON_MAX: usize = 1_000;
 
-fn now() -> DateTime<Utc> {
+pub(super) fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
-async fn project_of(conn: Conn<'_>, id: ProjectId) -> AppResult<Project> {
+pub(super) async fn project_of(conn: Conn<'_>, id: ProjectId) -> AppResult<Project> {
     projects::get(conn, id).await?.ok_or(AppError::NotFound)
 }
 
@@ -55,22 +55,34 @@ async fn check_parties(
 }
 
 /// The actor may record for at least one delivery organisation of the project.
-fn check_recorder(actor: &Actor, project: &Project) -> Result<(), Denied> {
+pub(super) fn check_recorder(actor: &Actor, project: &Project) -> Result<(), Denied> {
     let delivery: Vec<OrgId> = project.delivery_orgs().collect();
     if delivery.iter().any(|org| policy::support_recorder(actor, &delivery, *org).is_ok()) { Ok(()) } else { Err(Denied::Forbidden) }
 }
 
-/// The draft checked against the project, the enterprise and the actor's right to record.
-async fn validated(conn: Conn<'_>, actor: &Actor, project: &Project, draft: &SupportDraft, at: DateTime<Utc>) -> AppResult<SupportInput> {
+/// The draft checked against the project, the enterprise (its ledger's currency for the rate)
+/// and the actor's right to record; then, for support with an aid value, against the
+/// enterprise's subsidy ledger (`exclude`: the record being corrected).
+async fn validated(
+    mut conn: Conn<'_>,
+    actor: &Actor,
+    project: &Project,
+    draft: &SupportDraft,
+    exclude: Option<SupportRecordId>,
+    at: DateTime<Utc>,
+) -> AppResult<SupportInput> {
     let (input, mut errors) = match draft.validate(project, at.date_naive()) {
         Ok(input) => (Some(input), ValidationErrors::default()),
         Err(errors) => (None, errors),
     };
-    check_parties(conn, actor, project, draft, &mut errors).await?;
-    match input {
-        Some(input) if errors.is_empty() => Ok(input),
-        _ => Err(AppError::Invalid(errors)),
-    }
+    check_parties(conn.reborrow(), actor, project, draft, &mut errors).await?;
+    let mut input = match input {
+        Some(input) if errors.is_empty() => input,
+        _ => return Err(AppError::Invalid(errors)),
+    };
+    input.check_aid_rate(project, ledger::ledger_currency(conn.reborrow(), input.enterprise_id).await?)?;
+    ledger::check_support(conn, project, &input, exclude, draft.confirm_ceiling).await?;
+    Ok(input)
 }
 
 /// A record and its project, for someone who may record its support organisation's support.
@@ -90,7 +102,7 @@ pub async fn record(app: &App, actor: &Actor, project_id: ProjectId, draft: &Sup
     let mut conn = tx.conn();
     let project = project_of(conn.reborrow(), project_id).await?;
     check_recorder(actor, &project)?;
-    let input = validated(conn.reborrow(), actor, &project, draft, at).await?;
+    let input = validated(conn.reborrow(), actor, &project, draft, None, at).await?;
     let record = SupportRecord {
         id: SupportRecordId::new(),
         project_id,
@@ -127,7 +139,7 @@ pub async fn update(app: &App, actor: &Actor, id: SupportRecordId, version: i64,
     if before.withdrawn_at.is_some() {
         return Err(AppError::Conflict);
     }
-    let input = validated(conn.reborrow(), actor, &project, draft, at).await?;
+    let input = validated(conn.reborrow(), actor, &project, draft, Some(id), at).await?;
     let aid_value = input.aid_value(&project);
     if !store::update(conn.reborrow(), id, version, &input, aid_value, at).await? {
         return Err(AppError::Conflict);

@@ -57,6 +57,7 @@ fn support_draft(w: &World, by: OrgId, hours: &str) -> SupportDraft {
         written_output: Some("Action plan for entering the German market".into()),
         amount: String::new(),
         aid_value: String::new(),
+        ..SupportDraft::default()
     }
 }
 

@@ -7,6 +7,8 @@ mod demo;
 mod directory;
 mod events;
 mod evidence;
+mod evidence_ledger;
+mod evidence_outcomes;
 mod evidence_sme;
 mod lifecycle_job;
 mod matching;
@@ -15,6 +17,7 @@ mod mail;
 mod partnering_interests;
 mod partnering_profiles;
 mod portability;
+mod privacy;
 mod profile_exchange;
 mod research_import;
 

@@ -3,6 +3,8 @@
 //! The rules that judge the evidence (SME test, subsidy ledgers, indicators) are pure and live
 //! in `tandem-rules`.
 
+pub mod aid;
+pub mod outcome;
 pub mod project;
 pub mod sme;
 pub mod support;

@@ -2,6 +2,7 @@
 //! hours, what kind, the specific written output the enterprise received and, for grants and
 //! loans, the amount — and the aid value it adds to the enterprise's subsidy ledger.
 
+use super::aid::{parse_rate, rate_needed, require_rate};
 use super::project::Project;
 use super::units::parse_hundredths;
 use crate::validation::{ValidationErrors, optional_text, required_text};
@@ -41,6 +42,12 @@ pub struct SupportDraft {
     pub amount: String,
     /// For loans: the gross grant equivalent, the aid a loan carries.
     pub aid_value: String,
+    /// Units of the enterprise's ledger currency per unit of the project's currency ("0.8532"),
+    /// needed when they differ and the support carries aid.
+    pub aid_rate: String,
+    /// The recorder has seen that the aid takes the enterprise near its subsidy ceiling and
+    /// records it anyway.
+    pub confirm_ceiling: bool,
 }
 
 /// A validated record's own fields.
@@ -66,6 +73,9 @@ pub struct SupportInput {
     pub loan_amount: Option<i64>,
     /// Aid value entered for a loan (gross grant equivalent), minor units.
     pub loan_aid_value: Option<i64>,
+    /// Millionths of the enterprise's ledger currency per unit of the project's currency, where
+    /// they differ and the support carries aid (see [`SupportInput::check_aid_rate`]).
+    pub aid_rate_millionths: Option<i64>,
 }
 
 fn amount(errors: &mut ValidationErrors, field: &str, text: &str, what: &str) -> Option<i64> {
@@ -157,8 +167,9 @@ impl SupportDraft {
             }
             _ => {}
         }
-        let (Some(enterprise_id), Some(support_org_id), Some(delivered_on), Some(activity), Some(hours)) =
-            (enterprise_id, support_org_id, delivered_on, activity, hours)
+        let aid_rate = parse_rate(&mut errors, "aid_rate", &self.aid_rate);
+        let (Some(enterprise_id), Some(support_org_id), Some(delivered_on), Some(activity), Some(hours), Some(aid_rate_millionths)) =
+            (enterprise_id, support_org_id, delivered_on, activity, hours, aid_rate)
         else {
             return Err(errors);
         };
@@ -176,6 +187,7 @@ impl SupportDraft {
             grant_amount,
             loan_amount,
             loan_aid_value,
+            aid_rate_millionths,
         })
     }
 }
@@ -202,6 +214,24 @@ impl SupportInput {
             }
             None => 0,
         }
+    }
+
+    /// Checks the rate against the enterprise's ledger currency (`None`: no ledger). The aid
+    /// value is in the project's currency; where the ledger is kept in another and there is aid
+    /// to count, the rate is required. Where it is not needed it is dropped, so a record never
+    /// holds a rate its ledger does not use.
+    pub fn check_aid_rate(&mut self, project: &Project, ledger_currency: Option<&str>) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let currency = project.input.currency.key();
+        match ledger_currency {
+            Some(ledger) if rate_needed(currency, Some(ledger)) && self.aid_value(project) > 0 => {
+                if self.aid_rate_millionths.is_none() {
+                    require_rate(&mut errors, "aid_rate", currency, ledger);
+                }
+            }
+            _ => self.aid_rate_millionths = None,
+        }
+        errors.into_result(())
     }
 }
 
@@ -300,6 +330,8 @@ mod tests {
             written_output: Some("Export action plan for the German market".into()),
             amount: String::new(),
             aid_value: String::new(),
+            aid_rate: String::new(),
+            confirm_ceiling: false,
         }
     }
 
@@ -363,6 +395,25 @@ mod tests {
         let same = OrgId::new().to_string();
         let own = SupportDraft { enterprise_id: same.clone(), support_org_id: same, ..draft("workshop") };
         assert_eq!(own.validate(&p, today()).expect_err("self").for_field("enterprise_id").map(|e| e.code), Some("self_support"));
+    }
+
+    #[test]
+    fn aid_in_another_currency_than_the_ledger_needs_a_rate() {
+        let p = project(Some(65_000));
+        let mut input = draft("one_to_one_advice").validate(&p, today()).expect("valid");
+        assert!(input.check_aid_rate(&p, Some("GBP")).is_ok(), "same currency");
+        assert!(input.check_aid_rate(&p, None).is_ok(), "no ledger");
+        let errors = input.check_aid_rate(&p, Some("EUR")).expect_err("rate needed");
+        assert_eq!(errors.for_field("aid_rate").map(|e| e.code), Some("rate_required"));
+        let mut with_rate = SupportDraft { aid_rate: "1.1723".into(), ..draft("one_to_one_advice") }.validate(&p, today()).expect("valid");
+        assert!(with_rate.check_aid_rate(&p, Some("EUR")).is_ok());
+        assert_eq!(with_rate.aid_rate_millionths, Some(1_172_300));
+        // Without a day rate advice carries no aid, so no rate is needed (and none kept).
+        let free = project(None);
+        with_rate.check_aid_rate(&free, Some("EUR")).expect("no aid");
+        assert_eq!(with_rate.aid_rate_millionths, None);
+        let bad = SupportDraft { aid_rate: "zero".into(), ..draft("workshop") }.validate(&p, today()).expect_err("bad rate");
+        assert_eq!(bad.for_field("aid_rate").map(|e| e.code), Some("invalid_rate"));
     }
 
     #[test]

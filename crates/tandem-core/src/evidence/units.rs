@@ -50,6 +50,21 @@ pub fn format_hundredths(value: i64) -> String {
     }
 }
 
+/// Minor units written in full, with `group` between thousands and `decimal` before the two
+/// decimals: "1,250.50" (`,` `.`) or "1.250,50" (`.` `,`); negative amounts get a minus sign.
+pub fn format_minor_units(minor: i64, group: char, decimal: char) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let whole = (minor.unsigned_abs() / 100).to_string();
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}{decimal}{:02}", minor.unsigned_abs() % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +89,14 @@ mod tests {
         for bad in ["", "-1", "+2", "1.234.5", "abc", "1.", "12,3456", "1,25,0", "½"] {
             assert_eq!(parse_hundredths(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn amounts_are_written_in_full_in_either_notation() {
+        assert_eq!(format_minor_units(31_500_000, ',', '.'), "315,000.00");
+        assert_eq!(format_minor_units(123_456, '.', ','), "1.234,56");
+        assert_eq!(format_minor_units(5, ',', '.'), "0.05");
+        assert_eq!(format_minor_units(-100_000, ',', '.'), "-1,000.00");
     }
 
     #[test]

@@ -9,9 +9,11 @@ mod meetings;
 mod migrations;
 mod organisations;
 mod outbox;
+mod outcomes;
 mod profiles;
 mod research;
 mod search;
+mod subsidy;
 mod tokens;
 mod users;
 

@@ -14,6 +14,7 @@ pub mod meetings;
 pub mod members;
 pub mod organisations;
 pub mod people;
+pub mod privacy;
 pub mod profiles;
 pub mod programmes;
 pub mod searches;

@@ -6,6 +6,7 @@ pub mod export;
 pub mod import;
 pub mod jobs;
 pub mod migrate;
+pub mod person;
 pub mod recommend;
 pub mod report;
 pub mod schedule;
@@ -217,6 +218,13 @@ pub enum Command {
         #[command(subcommand)]
         command: audit::AuditCommand,
     },
+    /// Export or erase a person's data (GDPR)
+    #[command(long_about = person::LONG_ABOUT)]
+    Person {
+        /// What to do.
+        #[command(subcommand)]
+        command: person::PersonCommand,
+    },
     /// Schedule a brokerage event's meetings from a JSON file (offline, no database)
     #[command(long_about = schedule::LONG_ABOUT)]
     Schedule(schedule::ScheduleArgs),
@@ -313,6 +321,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Search(args) => search::run(&config, args).await,
         Command::Audit { command } => audit::run(&config, command).await,
         Command::Report { what } => report::run(&config, what).await,
+        Command::Person { command } => person::run(&config, command).await,
         Command::Schedule(args) => schedule::run(args),
     }
 }

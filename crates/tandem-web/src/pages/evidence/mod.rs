@@ -5,7 +5,11 @@
 //! Handlers are thin: the use cases in `tandem_app::evidence` decide who may do what. Hours and
 //! money are whole hundredths and minor units; this module writes them in the reader's notation.
 
+pub mod dashboard;
+pub mod ledger;
+pub mod outcomes;
 pub mod projects;
+pub mod sme;
 pub mod support;
 
 use crate::ctx::Ctx;
@@ -88,9 +92,15 @@ pub(crate) const ENTERPRISES_MAX: usize = 500;
 /// Enterprises of the directory (SMEs, start-ups, large companies), up to
 /// [`ENTERPRISES_MAX`], sorted by name: (id, name).
 pub(crate) async fn enterprises(state: &AppState, ctx: &Ctx) -> Result<Vec<(String, String)>, PageError> {
+    directory_orgs(state, ctx, |k| k.is_enterprise()).await
+}
+
+/// Organisations of the directory whose kind `keep` accepts, up to [`ENTERPRISES_MAX`], sorted
+/// by name: (id, name).
+pub(crate) async fn directory_orgs(state: &AppState, ctx: &Ctx, keep: impl Fn(OrgKind) -> bool) -> Result<Vec<(String, String)>, PageError> {
     use tandem_app::directory::search::{self, DirectoryQuery};
     let mut list: Vec<(String, String)> = Vec::new();
-    for kind in OrgKind::ALL.iter().copied().filter(|k| k.is_enterprise()) {
+    for kind in OrgKind::ALL.iter().copied().filter(|k| keep(*k)) {
         let mut page = 1;
         loop {
             let query = DirectoryQuery { kind: Some(kind), page, per_page: 100, ..DirectoryQuery::default() };

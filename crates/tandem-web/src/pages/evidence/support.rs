@@ -3,6 +3,7 @@
 //! history from the audit trail), correcting and withdrawing records, evidence uploads and
 //! downloads. The use cases in `tandem_app::evidence::support` decide who may do what.
 
+use super::ledger::{check_summary, rate_text};
 use super::projects::may_record;
 use super::{day, enterprises, hours, money, org_name, require_login, support_orgs};
 use crate::ctx::Ctx;
@@ -22,7 +23,7 @@ use axum::Form;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
-use tandem_app::evidence::projects;
+use tandem_app::evidence::{ledger, projects};
 use tandem_app::evidence::support::{self, EnterpriseSupport};
 use tandem_app::AppError;
 use tandem_core::directory::Organisation;
@@ -71,10 +72,13 @@ pub struct SupportForm {
     written_output: String,
     amount: String,
     aid_value: String,
+    aid_rate: String,
+    /// "true" once the recorder confirms aid near the enterprise's subsidy ceiling.
+    confirm_ceiling: String,
 }
 
 impl SupportForm {
-    fn of(r: &SupportRecord) -> SupportForm {
+    fn of(t: Tr, r: &SupportRecord) -> SupportForm {
         let i = &r.input;
         let amount = i.grant_amount.or(i.loan_amount).map(format_hundredths).unwrap_or_default();
         SupportForm {
@@ -89,6 +93,7 @@ impl SupportForm {
             written_output: i.written_output.clone().unwrap_or_default(),
             amount,
             aid_value: i.loan_aid_value.map(format_hundredths).unwrap_or_default(),
+            aid_rate: i.aid_rate_millionths.map(|m| rate_text(t, m)).unwrap_or_default(),
             ..SupportForm::default()
         }
     }
@@ -104,6 +109,8 @@ impl SupportForm {
             written_output: crate::pages::non_empty(&self.written_output),
             amount: self.amount.clone(),
             aid_value: self.aid_value.clone(),
+            aid_rate: self.aid_rate.clone(),
+            confirm_ceiling: self.confirm_ceiling == "true",
         }
     }
 
@@ -119,7 +126,9 @@ impl SupportForm {
             .set("activity", &self.activity)
             .set("written_output", &self.written_output)
             .set("amount", &self.amount)
-            .set("aid_value", &self.aid_value);
+            .set("aid_value", &self.aid_value)
+            .set("aid_rate", &self.aid_rate)
+            .set("confirm_ceiling", &self.confirm_ceiling);
         f
     }
 }
@@ -133,6 +142,24 @@ struct FormPage {
     f: FormState,
     fields: Vec<Field>,
     submit: String,
+    /// The enterprise's ledger in words, next to a ceiling warning.
+    ledger_note: String,
+}
+
+/// Whether the form's problems include the subsidy-ceiling check's.
+fn ceiling_problem(f: &FormState) -> bool {
+    f.errors.0.iter().any(|e| matches!(e.code, "over_ceiling" | "near_ceiling"))
+}
+
+/// The enterprise's ledger on the form's date, in words, for a ceiling warning.
+async fn ledger_note(state: &AppState, ctx: &Ctx, f: &FormState) -> String {
+    let enterprise = f.val("enterprise_id").trim().parse::<OrgId>();
+    let on = chrono::NaiveDate::parse_from_str(f.val("delivered_on").trim(), "%Y-%m-%d");
+    let (Ok(enterprise), Ok(on)) = (enterprise, on) else { return String::new() };
+    match ledger::ledger(&state.app, &ctx.actor, enterprise, Some(on)).await {
+        Ok(l) => l.check.map(|c| check_summary(ctx.t, &c)).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
 }
 
 async fn form_page(state: &AppState, ctx: &Ctx, title: String, project: &Project, f: FormState, status: StatusCode) -> Result<Response, PageError> {
@@ -147,7 +174,7 @@ async fn form_page(state: &AppState, ctx: &Ctx, title: String, project: &Project
         givers.push((o.to_string(), org_name(state, ctx, &orgs, *o).await));
     }
     let activities = Activity::ALL.iter().map(|a| (a.key().to_owned(), activity_label(t, *a))).collect();
-    let fields = vec![
+    let mut fields = vec![
         Field::new(&f, "enterprise_id", t.get("support-field-enterprise_id"), "select").required().options(firms),
         Field::new(&f, "support_org_id", t.get("support-field-support_org_id"), "select").required().options(givers),
         Field::new(&f, "adviser_name", t.get("support-field-adviser_name"), "text").required(),
@@ -157,7 +184,13 @@ async fn form_page(state: &AppState, ctx: &Ctx, title: String, project: &Project
         Field::new(&f, "written_output", t.get("support-field-written_output"), "textarea").hint(t.get("support-hint-written-output")),
         Field::new(&f, "amount", t.get("support-field-amount"), "text").hint(t.get("support-hint-amount")),
         Field::new(&f, "aid_value", t.get("support-field-loan_aid_value"), "text").hint(t.get("support-hint-aid-value")),
+        Field::new(&f, "aid_rate", t.get("support-field-aid_rate"), "text").hint(t.get("support-hint-aid-rate")),
     ];
+    // "Record anyway" is offered once the check has warned (and kept once ticked).
+    if f.errors.for_field("confirm_ceiling").is_some() || f.val("confirm_ceiling") == "true" {
+        fields.push(Field::new(&f, "confirm_ceiling", t.get("support-field-confirm_ceiling"), "checkbox"));
+    }
+    let ledger_note = if ceiling_problem(&f) { ledger_note(state, ctx, &f).await } else { String::new() };
     let page = FormPage {
         l: Layout::new(ctx, title),
         context: project.input.name.clone(),
@@ -165,6 +198,7 @@ async fn form_page(state: &AppState, ctx: &Ctx, title: String, project: &Project
         f,
         fields,
         submit: t.get("action-save"),
+        ledger_note,
     };
     render(t, status, &page)
 }
@@ -237,7 +271,7 @@ pub async fn edit_form(
     if record.withdrawn_at.is_some() {
         return Err(ctx.fail(AppError::Conflict));
     }
-    let f = SupportForm::of(record).state(t, format!("/support/{id}/edit"), support_page_path(enterprise));
+    let f = SupportForm::of(t, record).state(t, format!("/support/{id}/edit"), support_page_path(enterprise));
     form_page(&state, &ctx, t.get("support-edit"), &project, f, StatusCode::OK).await
 }
 
@@ -308,6 +342,8 @@ struct RecordRow {
     evidence: Vec<EvidenceRow>,
     withdrawn: String,
     can_record: bool,
+    /// The MFA notification letter can be downloaded (UK ledger, aid since 2023).
+    mfa_letter: bool,
     withdraw_error: String,
     upload_error: String,
 }
@@ -363,6 +399,7 @@ fn flatten(value: Option<&Value>) -> BTreeMap<String, Value> {
 const FIELD_KEYS: &[&str] = &[
     "enterprise_id", "support_org_id", "adviser_name", "delivered_on", "hours", "activity", "written_output", "grant_amount",
     "loan_amount", "loan_aid_value", "aid_value", "withdrawn_at", "withdrawn_reason", "file_name", "media_type", "size",
+    "aid_rate_millionths",
 ];
 
 struct Names<'a> {
@@ -378,6 +415,7 @@ fn audited_value(t: Tr, names: &Names<'_>, field: &str, value: &Value) -> String
         ("grant_amount" | "loan_amount" | "loan_aid_value" | "aid_value", Value::Number(n)) => {
             n.as_i64().map(|a| money(t, a, &names.currency)).unwrap_or_else(|| n.to_string())
         }
+        ("aid_rate_millionths", Value::Number(n)) => n.as_i64().map(|r| rate_text(t, r)).unwrap_or_else(|| n.to_string()),
         ("size", Value::Number(n)) => n.as_i64().map(|s| t.count("evidence-size-kb", (s + 1023) / 1024)).unwrap_or_else(|| n.to_string()),
         ("activity", Value::String(s)) => Activity::from_key(s).map(|a| activity_label(t, a)).unwrap_or_else(|| s.clone()),
         ("enterprise_id" | "support_org_id", Value::String(s)) => {
@@ -422,6 +460,7 @@ async fn support_page(state: &AppState, ctx: &Ctx, enterprise: OrgId, problem: O
             slot.insert(org_name(state, ctx, &support, r.input.support_org_id).await);
         }
     }
+    let family = ledger::family(&state.app, enterprise).await.map_err(|e| ctx.fail(e))?;
     let project_of = |id: ProjectId| s.totals.iter().map(|p| &p.project).find(|p| p.id == id);
     let totals = s
         .totals
@@ -482,6 +521,7 @@ async fn support_page(state: &AppState, ctx: &Ctx, enterprise: OrgId, problem: O
                 _ => String::new(),
             },
             can_record,
+            mfa_letter: ledger::mfa_letter_available(family, r),
             withdraw_error: error("reason"),
             upload_error: error("evidence"),
         });

@@ -1,0 +1,505 @@
+//! What a supported enterprise achieved (issue 6, item 5): its outcomes page lists the business
+//! start, employment baselines and figures, innovations, research cooperation and private
+//! investment recorded in funded projects, with their evidence files; the project's support
+//! recorders record outcomes, upload evidence and withdraw mistaken ones. The use cases in
+//! `tandem_app::evidence::outcomes` decide who may do what.
+//!
+//! The record form shows every kind's fields in one fieldset per kind (no script needed): the
+//! chosen kind's fields are read, the others ignored.
+
+use super::{day, directory_orgs, hours, money, org_name, require_login};
+use crate::ctx::Ctx;
+use crate::error::{PageError, PageErrorKind};
+use crate::i18n::Tr;
+use crate::pages::brokerage::content_disposition;
+use crate::pages::events::{Field, flag};
+use crate::pages::organisations::parse_id;
+use crate::pages::{FormState, Layout, non_empty, render, see_other};
+use crate::state::AppState;
+use askama::Template;
+use axum::Form;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use tandem_app::AppError;
+use tandem_app::evidence::outcomes::{self, EnterpriseOutcomes};
+use tandem_core::evidence::outcome::{
+    Choice, InnovationKind, MatchedSupport, Novelty, Outcome, OutcomeDetail, OutcomeDraft, OutcomeKind, StartEvidence, is_research_entity,
+};
+use tandem_core::{OrgId, OutcomeEvidenceId, OutcomeId, ProjectId};
+
+/// Is this request an outcome evidence upload (`POST /outcomes/{id}/evidence`)? These get the
+/// upload body limit, like support evidence.
+pub fn is_upload(method: &Method, path: &str) -> bool {
+    method == Method::POST
+        && path
+            .strip_prefix("/outcomes/")
+            .and_then(|rest| rest.strip_suffix("/evidence"))
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+}
+
+fn page_path(enterprise: OrgId) -> String {
+    format!("/organisations/{enterprise}/outcomes")
+}
+
+/// The reader's label of a choice: `outcomes-{group}-{key}`.
+fn label<C: Choice>(t: Tr, group: &str, value: C) -> String {
+    t.get(&format!("outcomes-{group}-{}", value.key()))
+}
+
+fn choices<C: Choice>(t: Tr, group: &str) -> Vec<(String, String)> {
+    std::iter::once((String::new(), t.get("form-choose"))).chain(C::ALL.iter().map(|c| (c.key().to_owned(), label(t, group, *c)))).collect()
+}
+
+fn kind_label(t: Tr, kind: OutcomeKind) -> String {
+    t.get(&format!("outcomes-kind-{}", kind.key()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The record form
+
+/// The record form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct OutcomeForm {
+    _csrf: String,
+    project_id: String,
+    kind: String,
+    date: String,
+    start_evidence: String,
+    fte: String,
+    confirmed_in_writing: String,
+    novelty: String,
+    innovation_kind: String,
+    research_entity_id: String,
+    amount: String,
+    matches: String,
+    note: String,
+}
+
+impl OutcomeForm {
+    fn draft(&self) -> OutcomeDraft {
+        OutcomeDraft {
+            kind: self.kind.clone(),
+            date: self.date.clone(),
+            start_evidence: self.start_evidence.clone(),
+            fte: self.fte.clone(),
+            confirmed_in_writing: self.confirmed_in_writing == "true",
+            novelty: self.novelty.clone(),
+            innovation_kind: self.innovation_kind.clone(),
+            research_entity_id: self.research_entity_id.clone(),
+            amount: self.amount.clone(),
+            matches: self.matches.clone(),
+            note: non_empty(&self.note),
+        }
+    }
+
+    fn state(&self, t: Tr, enterprise: OrgId) -> FormState {
+        let mut f = FormState::new(t, page_path(enterprise));
+        f.set("project_id", &self.project_id)
+            .set("kind", &self.kind)
+            .set("date", &self.date)
+            .set("start_evidence", &self.start_evidence)
+            .set("fte", &self.fte)
+            .set("confirmed_in_writing", flag(self.confirmed_in_writing == "true"))
+            .set("novelty", &self.novelty)
+            .set("innovation_kind", &self.innovation_kind)
+            .set("research_entity_id", &self.research_entity_id)
+            .set("amount", &self.amount)
+            .set("matches", &self.matches)
+            .set("note", &self.note);
+        f
+    }
+}
+
+/// One fieldset of the record form.
+struct Group {
+    legend: String,
+    fields: Vec<Field>,
+}
+
+/// The record form: what every outcome has, then one group per kind.
+struct RecordForm {
+    f: FormState,
+    common: Vec<Field>,
+    groups: Vec<Group>,
+    note: Vec<Field>,
+}
+
+async fn record_form(state: &AppState, ctx: &Ctx, s: &EnterpriseOutcomes, f: FormState) -> Result<RecordForm, PageError> {
+    let t = ctx.t;
+    let field = |name: &str, kind: &'static str| Field::new(&f, name, t.get(&format!("outcomes-field-{name}")), kind);
+    let mut projects = vec![(String::new(), t.get("form-choose"))];
+    projects.extend(s.projects.iter().filter(|p| s.may_record(p.id)).map(|p| (p.id.to_string(), p.input.name.clone())));
+    let kinds = std::iter::once((String::new(), t.get("form-choose")))
+        .chain(OutcomeKind::ALL.iter().map(|k| (k.key().to_owned(), kind_label(t, *k))))
+        .collect();
+    let mut entities = vec![(String::new(), t.get("form-choose"))];
+    entities.extend(directory_orgs(state, ctx, is_research_entity).await?);
+    let group = |key: &str, fields: Vec<Field>| Group { legend: t.get(&format!("outcomes-group-{key}")), fields };
+    let groups = vec![
+        group("business_start", vec![field("start_evidence", "select").options(choices::<StartEvidence>(t, "start_evidence"))]),
+        group("employment", vec![field("fte", "text").hint(t.get("outcomes-hint-fte")), field("confirmed_in_writing", "checkbox")]),
+        group(
+            "innovation",
+            vec![
+                field("novelty", "select").options(choices::<Novelty>(t, "novelty")),
+                field("innovation_kind", "select").options(choices::<InnovationKind>(t, "innovation_kind")),
+            ],
+        ),
+        group("research_cooperation", vec![field("research_entity_id", "select").options(entities)]),
+        group(
+            "private_investment",
+            vec![
+                field("amount", "text").hint(t.get("outcomes-hint-amount")),
+                field("matches", "select").options(choices::<MatchedSupport>(t, "matches")),
+            ],
+        ),
+    ];
+    let common = vec![
+        field("project_id", "select").required().options(projects),
+        field("kind", "select").required().options(kinds),
+        field("date", "date").required().hint(t.get("outcomes-hint-date")),
+    ];
+    let note = vec![field("note", "textarea").hint(t.get("outcomes-hint-note"))];
+    Ok(RecordForm { f, common, groups, note })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
+
+struct EvidenceRow {
+    id: String,
+    file_name: String,
+    meta: String,
+}
+
+struct OutcomeRow {
+    id: String,
+    version: i64,
+    heading: String,
+    project: String,
+    /// (label, value) of the kind's fields.
+    facts: Vec<(String, String)>,
+    note: String,
+    evidence: Vec<EvidenceRow>,
+    withdrawn: String,
+    can_record: bool,
+    withdraw_error: String,
+    upload_error: String,
+}
+
+#[derive(Template)]
+#[template(path = "outcomes.html")]
+struct OutcomesPage {
+    l: Layout,
+    enterprise_id: String,
+    enterprise: String,
+    outcomes: Vec<OutcomeRow>,
+    /// A problem with a per-outcome form, for the summary: (field id, message).
+    problem: Option<(String, String)>,
+    /// The record form, when the actor may record in a project and the organisation is an
+    /// enterprise.
+    form: Option<RecordForm>,
+}
+
+/// A per-outcome form's problem to show on the page.
+struct Problem {
+    outcome: OutcomeId,
+    /// `reason` or `evidence`.
+    field: &'static str,
+    message: String,
+}
+
+/// The kind's fields in words.
+async fn facts(state: &AppState, ctx: &Ctx, o: &Outcome, currency: &str) -> Vec<(String, String)> {
+    let t = ctx.t;
+    let name = |key: &str| t.get(&format!("outcomes-field-{key}"));
+    let fte = |v: i64| t.with("outcomes-fte", "count", hours(t, v));
+    match o.input.detail {
+        OutcomeDetail::BusinessStart { evidence } => vec![(name("start_evidence"), label(t, "start_evidence", evidence))],
+        OutcomeDetail::EmploymentBaseline { fte_hundredths } => vec![(name("fte"), fte(fte_hundredths))],
+        OutcomeDetail::EmploymentFigure { fte_hundredths, confirmed_in_writing } => vec![(
+            name("fte"),
+            format!(
+                "{} ({})",
+                fte(fte_hundredths),
+                t.get(if confirmed_in_writing { "outcomes-confirmed" } else { "outcomes-not-confirmed" })
+            ),
+        )],
+        OutcomeDetail::Innovation { novelty, innovation_kind } => {
+            vec![(name("novelty"), label(t, "novelty", novelty)), (name("innovation_kind"), label(t, "innovation_kind", innovation_kind))]
+        }
+        OutcomeDetail::ResearchCooperation { research_entity_id } => {
+            vec![(name("research_entity_id"), org_name(state, ctx, &[], research_entity_id).await)]
+        }
+        OutcomeDetail::PrivateInvestment { amount_minor, matches } => {
+            vec![(name("amount"), money(t, amount_minor, currency)), (name("matches"), label(t, "matches", matches))]
+        }
+    }
+}
+
+async fn outcomes_page(
+    state: &AppState,
+    ctx: &Ctx,
+    enterprise: OrgId,
+    problem: Option<Problem>,
+    form: Option<FormState>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    require_login(ctx)?;
+    let t = ctx.t;
+    let s = outcomes::for_enterprise(&state.app, &ctx.actor, enterprise).await.map_err(|e| ctx.fail(e))?;
+    let view = tandem_app::directory::organisations::view(&state.app, &ctx.actor, enterprise).await.map_err(|e| ctx.fail(e))?;
+    let mut rows = Vec::with_capacity(s.outcomes.len());
+    for o in &s.outcomes {
+        let project = s.project(o.project_id);
+        let currency = project.map(|p| p.input.currency.key()).unwrap_or_default();
+        let error = |field: &str| match &problem {
+            Some(p) if p.outcome == o.id && p.field == field => p.message.clone(),
+            _ => String::new(),
+        };
+        let files = s.evidence.get(&o.id).map(Vec::as_slice).unwrap_or_default();
+        rows.push(OutcomeRow {
+            id: o.id.to_string(),
+            version: o.version,
+            heading: format!("{} · {}", day(t, o.input.date), kind_label(t, o.input.detail.kind())),
+            project: project.map(|p| p.input.name.clone()).unwrap_or_default(),
+            facts: facts(state, ctx, o, currency).await,
+            note: o.input.note.clone().unwrap_or_default(),
+            evidence: files
+                .iter()
+                .map(|e| EvidenceRow {
+                    id: e.id.to_string(),
+                    file_name: e.file_name.clone(),
+                    meta: format!("{}, {}, {}", e.media_type, t.count("evidence-size-kb", (e.size + 1023) / 1024), t.date(&e.created_at)),
+                })
+                .collect(),
+            withdrawn: match (&o.withdrawn_at, &o.withdrawn_reason) {
+                (Some(at), reason) => {
+                    t.args("outcomes-withdrawn-note", &[("this", t.date(at).into()), ("other", reason.clone().unwrap_or_default().into())])
+                }
+                _ => String::new(),
+            },
+            can_record: o.is_active() && s.may_record(o.project_id),
+            withdraw_error: error("reason"),
+            upload_error: error("evidence"),
+        });
+    }
+    let form = if view.org.kind.is_enterprise() && !s.recordable.is_empty() {
+        let f = form.unwrap_or_else(|| {
+            let mine: Vec<&ProjectId> = s.recordable.iter().collect();
+            let defaults = OutcomeForm {
+                project_id: if mine.len() == 1 { mine[0].to_string() } else { String::new() },
+                date: chrono::Utc::now().date_naive().to_string(),
+                ..OutcomeForm::default()
+            };
+            defaults.state(t, enterprise)
+        });
+        Some(record_form(state, ctx, &s, f).await?)
+    } else {
+        None
+    };
+    let page = OutcomesPage {
+        l: Layout::new(ctx, t.with("outcomes-title", "name", &view.org.name)),
+        enterprise_id: enterprise.to_string(),
+        enterprise: view.org.name.clone(),
+        outcomes: rows,
+        problem: problem.map(|p| (format!("{}-{}", p.field, p.outcome), p.message)),
+        form,
+    };
+    render(t, status, &page)
+}
+
+/// `GET /organisations/{id}/outcomes`.
+pub async fn page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    let id: OrgId = parse_id(ctx.t, &id)?;
+    outcomes_page(&state, &ctx, id, None, None, StatusCode::OK).await
+}
+
+/// `POST /organisations/{id}/outcomes`: records an outcome in the chosen project.
+pub async fn record(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<OutcomeForm>,
+) -> Result<Response, PageError> {
+    ctx.check_csrf(&form._csrf)?;
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let enterprise: OrgId = parse_id(t, &id)?;
+    let result = match form.project_id.trim().parse::<ProjectId>() {
+        Ok(project) => outcomes::record(&state.app, &ctx.actor, project, enterprise, &form.draft()).await.map(drop),
+        Err(_) => Err(AppError::invalid("project_id", "required", "choose the project the outcome counts for")),
+    };
+    match result {
+        Ok(()) => {
+            ctx.flash(t.get("outcomes-recorded")).await;
+            Ok(see_other(&page_path(enterprise)))
+        }
+        Err(AppError::Invalid(errors)) => {
+            let f = form.state(t, enterprise).with_errors(errors);
+            outcomes_page(&state, &ctx, enterprise, None, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Withdraw, evidence
+
+/// The withdraw form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct WithdrawForm {
+    _csrf: String,
+    version: i64,
+    enterprise: String,
+    reason: String,
+}
+
+/// `POST /outcomes/{id}/withdraw`.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<WithdrawForm>,
+) -> Result<Response, PageError> {
+    ctx.check_csrf(&form._csrf)?;
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: OutcomeId = parse_id(t, &id)?;
+    let enterprise: OrgId = parse_id(t, &form.enterprise)?;
+    let problem = |message: String| Some(Problem { outcome: id, field: "reason", message });
+    match outcomes::withdraw(&state.app, &ctx.actor, id, form.version, &form.reason).await {
+        Ok(_) => {
+            ctx.flash(t.get("outcomes-withdrawn")).await;
+            Ok(see_other(&page_path(enterprise)))
+        }
+        Err(AppError::Invalid(errors)) => {
+            let message = FormState::new(t, "").with_errors(errors).err("reason");
+            outcomes_page(&state, &ctx, enterprise, problem(message), None, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(AppError::Conflict) => {
+            outcomes_page(&state, &ctx, enterprise, problem(t.get("outcomes-conflict")), None, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+/// An evidence upload as posted: the form token, whose page it came from, the file.
+#[derive(Default)]
+struct Upload {
+    token: String,
+    enterprise: String,
+    file_name: String,
+    bytes: Vec<u8>,
+    too_large: bool,
+}
+
+/// Reads a multipart evidence upload (`_csrf`, `enterprise`, `evidence`); a body over the
+/// upload limit is reported as `too_large`, not as an error page.
+async fn read_upload(t: Tr, multipart: Result<Multipart, MultipartRejection>) -> Result<Upload, PageError> {
+    let mut multipart = multipart.map_err(|r| PageError::new(t, PageErrorKind::BadRequest(r.body_text())))?;
+    let mut upload = Upload::default();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                upload.too_large = true;
+                break;
+            }
+            Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
+        };
+        match field.name().unwrap_or_default() {
+            "_csrf" => upload.token = field.text().await.unwrap_or_default(),
+            "enterprise" => upload.enterprise = field.text().await.unwrap_or_default(),
+            "evidence" => {
+                upload.file_name = field.file_name().unwrap_or_default().to_owned();
+                match field.bytes().await {
+                    Ok(b) => upload.bytes = b.to_vec(),
+                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        upload.too_large = true;
+                        break;
+                    }
+                    Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(upload)
+}
+
+/// `POST /outcomes/{id}/evidence` (multipart: `_csrf`, `enterprise`, `evidence`).
+pub async fn upload_evidence(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, PageError> {
+    let t = ctx.t;
+    let id: OutcomeId = parse_id(t, &id)?;
+    let upload = read_upload(t, multipart).await?;
+    let enterprise: OrgId = parse_id(t, &upload.enterprise)?;
+    let problem = |message: String| Some(Problem { outcome: id, field: "evidence", message });
+    if upload.too_large {
+        return outcomes_page(
+            &state,
+            &ctx,
+            enterprise,
+            problem(t.get("agreement-evidence-too-large")),
+            None,
+            StatusCode::PAYLOAD_TOO_LARGE,
+        )
+        .await;
+    }
+    ctx.check_csrf(&upload.token)?;
+    require_login(&ctx)?;
+    match outcomes::add_evidence(&state.app, &ctx.actor, id, &upload.file_name, &upload.bytes).await {
+        Ok(_) => {
+            ctx.flash(t.get("outcomes-evidence-uploaded")).await;
+            Ok(see_other(&page_path(enterprise)))
+        }
+        Err(AppError::Invalid(errors)) => {
+            let f = FormState::new(t, "").with_errors(errors);
+            let message = f.summary.into_iter().map(|(_, m)| m).collect::<Vec<_>>().join(" ");
+            outcomes_page(&state, &ctx, enterprise, problem(message), None, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+/// `GET /outcome-evidence/{id}`: the file, for those who may see the enterprise's outcomes.
+pub async fn download_evidence(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    require_login(&ctx)?;
+    let id: OutcomeEvidenceId = parse_id(ctx.t, &id)?;
+    let (file, bytes) = outcomes::evidence_file(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
+    let media_type = HeaderValue::from_str(&file.media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    let disposition = HeaderValue::from_str(&content_disposition(&file.file_name))
+        .unwrap_or(HeaderValue::from_static("attachment; filename=\"evidence\""));
+    let headers = [
+        (header::CONTENT_TYPE, media_type),
+        (header::CONTENT_DISPOSITION, disposition),
+        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+        (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
+    ];
+    Ok((headers, bytes).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_outcome_evidence_uploads_get_the_large_body_limit() {
+        assert!(is_upload(&Method::POST, "/outcomes/0190b5a0-0000-7000-8000-000000000001/evidence"));
+        assert!(!is_upload(&Method::GET, "/outcomes/0190b5a0-0000-7000-8000-000000000001/evidence"));
+        assert!(!is_upload(&Method::POST, "/outcomes/x/y/evidence"));
+        assert!(!is_upload(&Method::POST, "/outcomes//evidence"));
+        assert!(!is_upload(&Method::POST, "/outcomes/0190b5a0-0000-7000-8000-000000000001/withdraw"));
+    }
+}
