@@ -87,6 +87,13 @@ fn pattern(n: usize) -> (&'static [Visit], bool) {
         ((3, 20), "6", "one_to_one_advice", Some("Project plan for the grant-funded prototype"), "", false),
         ((7, 17), "6", "one_to_one_advice", Some("Evaluation of the prototype with two pilot users"), "", false),
     ];
+    // The second enterprise of the grant pattern also takes a loan (C3).
+    const GRANT_AND_LOAN: &[Visit] = &[
+        ((3, 1), "0", "grant", None, "5000", false),
+        ((3, 20), "6", "one_to_one_advice", Some("Project plan for the grant-funded prototype"), "", false),
+        ((7, 17), "6", "one_to_one_advice", Some("Evaluation of the prototype with two pilot users"), "", false),
+        ((9, 3), "0", "loan", None, "25000", false),
+    ];
     const NO_OUTPUT: &[Visit] = &[
         ((5, 15), "6", "one_to_one_advice", Some("Cyber-security assessment and remediation plan"), "", false),
         ((10, 9), "6", "workshop", None, "", false),
@@ -99,10 +106,17 @@ fn pattern(n: usize) -> (&'static [Visit], bool) {
         0 => (AT_THRESHOLD, true),
         1 => (SHORT, true),
         2 => (UNDECLARED, false),
-        3 => (GRANT, true),
+        3 if n < 6 => (GRANT, true),
+        3 => (GRANT_AND_LOAN, true),
         4 => (NO_OUTPUT, true),
         _ => (TWO_ORGANISATIONS, true),
     }
+}
+
+/// The gross grant equivalent of the demo's loans — the aid a loan at a below-market rate
+/// carries (a demo figure, 2,000 in the project's currency); nothing for other support.
+pub(super) fn loan_aid_value(activity: &str) -> &'static str {
+    if activity == "loan" { "2000" } else { "" }
 }
 
 /// Seeds the project and its evidence into the demo's transaction.
@@ -161,6 +175,7 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
                 activity: (*activity).into(),
                 written_output: output.map(str::to_owned),
                 amount: (*amount).into(),
+                aid_value: loan_aid_value(activity).into(),
                 ..SupportDraft::default()
             };
             let input = draft.validate(&project, today)?;

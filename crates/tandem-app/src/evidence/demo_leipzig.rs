@@ -38,7 +38,7 @@ const CONTROLLED: &str = "Canalside Cyber Ltd";
 /// Pounds per euro on the day of Kingfisher's advice (a demo figure).
 const EUR_GBP: &str = "0.8455";
 
-/// (enterprise, (month, day), hours, activity, written output, grant in euro).
+/// (enterprise, (month, day), hours, activity, written output, grant or loan in euro).
 type Visit = (&'static str, (u32, u32), &'static str, &'static str, Option<&'static str>, &'static str);
 
 const VISITS: &[Visit] = &[
@@ -52,6 +52,7 @@ const VISITS: &[Visit] = &[
     ("Nordlicht Sensorik GmbH", (11, 12), "3", "workshop", None, ""),
     ("Lindenau BioProzess GmbH", (2, 11), "6", "one_to_one_advice", Some("Scale-up plan for the fermentation process"), ""),
     ("Lindenau BioProzess GmbH", (7, 1), "4", "one_to_one_advice", Some("Regulatory road map for food-grade enzymes"), ""),
+    ("Lindenau BioProzess GmbH", (8, 19), "0", "loan", None, "80000"),
     ("Lindenau BioProzess GmbH", (10, 14), "3", "workshop", None, ""),
     ("Möckern Diagnostik GmbH", (1, 28), "3.5", "diagnostic", Some("Diagnostic report: reimbursement routes for the test kit"), ""),
     ("Möckern Diagnostik GmbH", (3, 25), "8", "mentoring", Some("Mentoring notes: clinical partner search"), ""),
@@ -156,6 +157,7 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
             activity: (*activity).into(),
             written_output: output.map(str::to_owned),
             amount: (*grant).into(),
+            aid_value: super::demo::loan_aid_value(activity).into(),
             aid_rate: if birmingham { EUR_GBP.into() } else { String::new() },
             ..SupportDraft::default()
         };

@@ -492,6 +492,9 @@ async fn the_demo_has_entries_and_near_misses_for_c5_c8_c26_c28_c29_and_the_leip
     assert!(misses(IndicatorCode::C28).contains(&Shortfall::NoEvidence { records: 1 }));
     assert!(misses(IndicatorCode::C29).iter().any(|s| matches!(s, Shortfall::InnovationBeforeSupport { .. })));
     assert_eq!(result(&report, IndicatorCode::C8).total(), 450, "2.5 + 2 FTE; the withdrawn copy adds nothing");
+    for code in [IndicatorCode::C1, IndicatorCode::C2, IndicatorCode::C3, IndicatorCode::C4, IndicatorCode::P13] {
+        assert!(!result(&report, code).entries.is_empty(), "{code:?} has entries in the demo");
+    }
 
     let claim = claims::claim_of(&report);
     let c5 = &claim.indicators.iter().find(|i| i.code == "C5").expect("C5").rows;
@@ -512,6 +515,9 @@ async fn the_demo_has_entries_and_near_misses_for_c5_c8_c26_c28_c29_and_the_leip
     for code in [IndicatorCode::Rco01, IndicatorCode::Rco05, IndicatorCode::Rcr01, IndicatorCode::Rcr02, IndicatorCode::Rcr03] {
         let r = result(&report, code);
         assert!(!r.entries.is_empty() && !r.near_misses.is_empty(), "{code:?} needs entries and near misses: {r:?}");
+    }
+    for code in [IndicatorCode::Rco02, IndicatorCode::Rco03, IndicatorCode::Rco04] {
+        assert!(!result(&report, code).entries.is_empty(), "{code:?} has entries in the demo");
     }
     assert_eq!(result(&report, IndicatorCode::Rcr01).total(), 350, "3.5 jobs created");
     assert_eq!(result(&report, IndicatorCode::Rcr02).total(), 20_000_000, "€200,000 of evidenced private investment");
