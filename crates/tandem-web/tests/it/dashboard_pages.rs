@@ -99,6 +99,11 @@ async fn an_indicator_page_lists_qualifying_records_and_what_near_misses_lack() 
     // A grant counts under C2 with its record.
     let (_, html) = get(&d.app, &d.manager, &format!("/projects/{}/indicators/C2?{YEAR}", d.project)).await;
     assert!(html.contains("· Grant · £5,000.00 ·") && html.contains("/support#record-"), "{html}");
+    // Outcomes qualify too (C26: research cooperation), linked to the enterprise's outcomes page
+    // and their evidence files.
+    let (_, html) = get(&d.app, &d.manager, &format!("/projects/{}/indicators/C26?{YEAR}", d.project)).await;
+    assert!(html.contains("/outcomes#outcome-") && html.contains("· Research cooperation"), "{html}");
+    assert!(html.contains("href=\"/outcome-evidence/"), "outcome evidence files: {html}");
     // Codes outside the project's rulebook, or none at all, have no page.
     for code in ["RCO01", "C99"] {
         let (status, _) = get(&d.app, &d.manager, &format!("/projects/{}/indicators/{code}?{YEAR}", d.project)).await;

@@ -444,7 +444,7 @@ struct EntryRow {
     value: String,
     parts: String,
     records: Vec<RecordLine>,
-    /// Qualifying facts that are not support records (their ids).
+    /// Qualifying facts that are neither support records nor outcomes (cooperation links), by id.
     others: Vec<String>,
 }
 
@@ -496,7 +496,15 @@ fn entry_row(t: Tr, report: &IndicatorReport, unit: Unit, e: &CountedEntry) -> E
     qualifying.sort_by_key(|(id, r)| (r.map(|(r, _)| r.input.delivered_on), (*id).clone()));
     for (id, found) in qualifying {
         let Some((r, files)) = found else {
-            others.push(id.clone());
+            match report.outcomes.get(id) {
+                Some((o, files)) => records.push(RecordLine {
+                    href: format!("/organisations/{}/outcomes#outcome-{}", o.enterprise_id, o.id),
+                    text: format!("{} · {}", day(t, o.input.date), t.get(&format!("outcomes-kind-{}", o.input.detail.kind().key()))),
+                    written_output: String::new(),
+                    evidence: files.iter().map(|f| (format!("/outcome-evidence/{}", f.id), f.file_name.clone())).collect(),
+                }),
+                None => others.push(id.clone()),
+            }
             continue;
         };
         let i = &r.input;
