@@ -7,24 +7,25 @@
 //! who may do what, and keep the owner anonymous until an introduction.
 
 use super::organisations::parse_id;
-use super::{render, safe_next, see_other, CsrfOnly, FormState, Layout};
+use super::{CsrfOnly, FormState, Layout, render, safe_next, see_other};
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageErrorKind};
 use crate::i18n::Tr;
+use crate::pages::uploads::{file_download, read_upload};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Multipart, Path, Query, State};
-use axum::extract::multipart::MultipartRejection;
-use axum::http::{header, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
 use axum::Form;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{Method, StatusCode};
+use axum::response::Response;
 use chrono::{NaiveDate, NaiveTime, Utc};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use tandem_app::AppError;
 use tandem_app::partnering::agreements::{self, AgreementView, Statistics};
 use tandem_app::partnering::interests::{self, InterestView};
 use tandem_app::partnering::profiles::{self, ProfileView};
-use tandem_app::AppError;
 use tandem_core::partnering::agreement::{AgreementCategory, AgreementDraft, AgreementState, AgreementType, EvidenceFile};
 use tandem_core::partnering::interest::{InterestAnswers, InterestState};
 use tandem_core::partnering::{ProfileState, ProfileType};
@@ -256,7 +257,13 @@ impl InterestForm {
     }
 }
 
-async fn interest_form_page(state: &AppState, ctx: &Ctx, profile_id: ProfileId, f: FormState, status: StatusCode) -> Result<Response, PageError> {
+async fn interest_form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    profile_id: ProfileId,
+    f: FormState,
+    status: StatusCode,
+) -> Result<Response, PageError> {
     let t = ctx.t;
     let view = profiles::view(&state.app, &ctx.actor, profile_id).await.map_err(|e| ctx.fail(e))?;
     if view.profile.lifecycle.state != ProfileState::Published {
@@ -380,12 +387,8 @@ async fn interests_page(state: &AppState, ctx: &Ctx, failed: Option<FailedDeclin
     let is_staff = ctx.actor.is_support_staff() || ctx.actor.is_platform_admin();
     let mut summary = Vec::new();
     let (pipeline, to_confirm) = if is_staff {
-        let mut pipeline: Vec<InterestItem> = interests::pipeline(&state.app, &ctx.actor)
-            .await
-            .map_err(|e| ctx.fail(e))?
-            .into_iter()
-            .map(|v| interest_item(t, v))
-            .collect();
+        let mut pipeline: Vec<InterestItem> =
+            interests::pipeline(&state.app, &ctx.actor).await.map_err(|e| ctx.fail(e))?.into_iter().map(|v| interest_item(t, v)).collect();
         if let Some(failed) = failed {
             let message = FormState::new(t, "").with_errors(failed.errors).err("reason");
             if let Some(item) = pipeline.iter_mut().find(|i| i.id == failed.id.to_string()) {
@@ -594,7 +597,13 @@ async fn mine_in_profile(state: &AppState, ctx: &Ctx, profile: ProfileId) -> Res
     Ok(out)
 }
 
-async fn agreement_form_page(state: &AppState, ctx: &Ctx, profile_id: ProfileId, f: FormState, status: StatusCode) -> Result<Response, PageError> {
+async fn agreement_form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    profile_id: ProfileId,
+    f: FormState,
+    status: StatusCode,
+) -> Result<Response, PageError> {
     let t = ctx.t;
     let view = profiles::view(&state.app, &ctx.actor, profile_id).await.map_err(|e| ctx.fail(e))?;
     let introduced_interests = introduced_interests(state, ctx, &view).await?;
@@ -614,11 +623,8 @@ async fn agreement_form_page(state: &AppState, ctx: &Ctx, profile_id: ProfileId,
         .map(|o| (o.id.to_string(), o.name))
         .collect();
     let interest_id = f.val("interest_id").to_owned();
-    let interest_partner = introduced_interests
-        .iter()
-        .find(|i| i.interest.id.to_string() == interest_id)
-        .map(|i| i.from_org_name.clone())
-        .unwrap_or_default();
+    let interest_partner =
+        introduced_interests.iter().find(|i| i.interest.id.to_string() == interest_id).map(|i| i.from_org_name.clone()).unwrap_or_default();
     let page = AgreementFormPage {
         l: Layout::new(ctx, t.get("agreement-form-title")),
         profile_id: profile_id.to_string(),
@@ -673,11 +679,8 @@ pub async fn record(
             // introduction, even when the form was opened without it.
             if interest.is_none() {
                 let view = profiles::view(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
-                interest = introduced_interests(&state, &ctx, &view)
-                    .await?
-                    .into_iter()
-                    .find(|i| i.from_org_id == partner)
-                    .map(|i| i.interest.id);
+                interest =
+                    introduced_interests(&state, &ctx, &view).await?.into_iter().find(|i| i.from_org_id == partner).map(|i| i.interest.id);
             }
             agreements::record(&state.app, &ctx.actor, id, partner, interest, &form.draft()).await
         }
@@ -724,16 +727,17 @@ struct AgreementPage {
 
 /// Finds an agreement the actor may see: through the organisations they belong to (its
 /// parties), or the profiles their support organisations manage (its brokers).
-async fn agreement_page(state: &AppState, ctx: &Ctx, id: AgreementId, upload_error: String, status: StatusCode) -> Result<Response, PageError> {
+async fn agreement_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: AgreementId,
+    upload_error: String,
+    status: StatusCode,
+) -> Result<Response, PageError> {
     require_login(ctx)?;
     let t = ctx.t;
     let (view, is_broker) = agreements::view(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
-    let page = AgreementPage {
-        l: Layout::new(ctx, t.get("agreement-title")),
-        a: agreement_item(t, &view),
-        is_broker,
-        upload_error,
-    };
+    let page = AgreementPage { l: Layout::new(ctx, t.get("agreement-title")), a: agreement_item(t, &view), is_broker, upload_error };
     render(t, status, &page)
 }
 
@@ -781,36 +785,12 @@ pub async fn upload_evidence(
 ) -> Result<Response, PageError> {
     let t = ctx.t;
     let id: AgreementId = parse_id(t, &id)?;
-    let mut multipart = multipart.map_err(|r| PageError::new(t, PageErrorKind::BadRequest(r.body_text())))?;
-    let (mut token, mut file_name, mut bytes) = (String::new(), String::new(), Vec::new());
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return agreement_page(&state, &ctx, id, t.get("agreement-evidence-too-large"), StatusCode::PAYLOAD_TOO_LARGE).await;
-            }
-            Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
-        };
-        let name = field.name().unwrap_or_default().to_owned();
-        match name.as_str() {
-            "_csrf" => token = field.text().await.unwrap_or_default(),
-            "evidence" => {
-                file_name = field.file_name().unwrap_or_default().to_owned();
-                match field.bytes().await {
-                    Ok(b) => bytes = b.to_vec(),
-                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        return agreement_page(&state, &ctx, id, t.get("agreement-evidence-too-large"), StatusCode::PAYLOAD_TOO_LARGE)
-                            .await;
-                    }
-                    Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
-                }
-            }
-            _ => {}
-        }
+    let upload = read_upload(t, multipart).await?;
+    if upload.too_large {
+        return agreement_page(&state, &ctx, id, t.get("agreement-evidence-too-large"), StatusCode::PAYLOAD_TOO_LARGE).await;
     }
-    ctx.check_csrf(&token)?;
-    match agreements::attach_evidence(&state.app, &ctx.actor, id, &file_name, bytes).await {
+    ctx.check_csrf(&upload.token)?;
+    match agreements::attach_evidence(&state.app, &ctx.actor, id, &upload.file_name, upload.bytes).await {
         Ok(_) => {
             ctx.flash(t.get("agreement-evidence-uploaded")).await;
             Ok(see_other(&format!("/agreements/{id}")))
@@ -824,16 +804,13 @@ pub async fn upload_evidence(
 }
 
 /// Characters left as they are in `filename*` (RFC 8187 attr-char, conservatively).
-const ATTR_CHAR: &percent_encoding::AsciiSet =
-    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const ATTR_CHAR: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// `attachment; filename="…"; filename*=UTF-8''…`: an ASCII fallback for old clients and the
 /// exact name percent-encoded.
 pub fn content_disposition(file_name: &str) -> String {
-    let fallback: String = file_name
-        .chars()
-        .map(|c| if c.is_ascii_graphic() && !matches!(c, '"' | '\\' | '%' | ';') || c == ' ' { c } else { '_' })
-        .collect();
+    let fallback: String =
+        file_name.chars().map(|c| if c.is_ascii_graphic() && !matches!(c, '"' | '\\' | '%' | ';') || c == ' ' { c } else { '_' }).collect();
     let encoded = percent_encoding::utf8_percent_encode(file_name, ATTR_CHAR);
     format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
 }
@@ -842,16 +819,7 @@ pub fn content_disposition(file_name: &str) -> String {
 pub async fn download_evidence(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
     let id: EvidenceId = parse_id(ctx.t, &id)?;
     let (file, bytes) = agreements::evidence_content(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
-    let media_type = HeaderValue::from_str(&file.media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let disposition = HeaderValue::from_str(&content_disposition(&file.file_name))
-        .unwrap_or(HeaderValue::from_static("attachment; filename=\"evidence\""));
-    let headers = [
-        (header::CONTENT_TYPE, media_type),
-        (header::CONTENT_DISPOSITION, disposition),
-        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
-        (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
-    ];
-    Ok((headers, bytes).into_response())
+    Ok(file_download(&file.file_name, &file.media_type, bytes))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ pub mod privacy;
 pub mod profiles;
 pub mod programmes;
 pub mod searches;
+pub mod uploads;
 
 use crate::ctx::Ctx;
 use crate::error::{PageError, PageErrorKind};

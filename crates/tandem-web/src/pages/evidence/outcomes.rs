@@ -9,19 +9,19 @@
 
 use super::{day, directory_orgs, hours, money, org_name, require_login};
 use crate::ctx::Ctx;
-use crate::error::{PageError, PageErrorKind};
+use crate::error::PageError;
 use crate::i18n::Tr;
-use crate::pages::brokerage::content_disposition;
 use crate::pages::events::{Field, flag};
 use crate::pages::organisations::parse_id;
+use crate::pages::uploads::{file_download, read_upload};
 use crate::pages::{FormState, Layout, non_empty, render, see_other};
 use crate::state::AppState;
 use askama::Template;
 use axum::Form;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{Method, StatusCode};
+use axum::response::Response;
 use serde::Deserialize;
 use tandem_app::AppError;
 use tandem_app::evidence::outcomes::{self, EnterpriseOutcomes};
@@ -219,8 +219,12 @@ async fn facts(state: &AppState, ctx: &Ctx, o: &Outcome, currency: &str) -> Vec<
     let name = |key: &str| t.get(&format!("outcomes-field-{key}"));
     let fte = |v: i64| t.with("outcomes-fte", "count", hours(t, v));
     match o.input.detail {
-        OutcomeDetail::BusinessStart { evidence } => vec![(name("start_evidence"), label(t, "start_evidence", evidence))],
-        OutcomeDetail::EmploymentBaseline { fte_hundredths } => vec![(name("fte"), fte(fte_hundredths))],
+        OutcomeDetail::BusinessStart { evidence } => {
+            vec![(name("start_evidence"), label(t, "start_evidence", evidence))]
+        }
+        OutcomeDetail::EmploymentBaseline { fte_hundredths } => {
+            vec![(name("fte"), fte(fte_hundredths))]
+        }
         OutcomeDetail::EmploymentFigure { fte_hundredths, confirmed_in_writing } => vec![(
             name("fte"),
             format!(
@@ -389,51 +393,6 @@ pub async fn withdraw(
     }
 }
 
-/// An evidence upload as posted: the form token, whose page it came from, the file.
-#[derive(Default)]
-struct Upload {
-    token: String,
-    enterprise: String,
-    file_name: String,
-    bytes: Vec<u8>,
-    too_large: bool,
-}
-
-/// Reads a multipart evidence upload (`_csrf`, `enterprise`, `evidence`); a body over the
-/// upload limit is reported as `too_large`, not as an error page.
-async fn read_upload(t: Tr, multipart: Result<Multipart, MultipartRejection>) -> Result<Upload, PageError> {
-    let mut multipart = multipart.map_err(|r| PageError::new(t, PageErrorKind::BadRequest(r.body_text())))?;
-    let mut upload = Upload::default();
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                upload.too_large = true;
-                break;
-            }
-            Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
-        };
-        match field.name().unwrap_or_default() {
-            "_csrf" => upload.token = field.text().await.unwrap_or_default(),
-            "enterprise" => upload.enterprise = field.text().await.unwrap_or_default(),
-            "evidence" => {
-                upload.file_name = field.file_name().unwrap_or_default().to_owned();
-                match field.bytes().await {
-                    Ok(b) => upload.bytes = b.to_vec(),
-                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        upload.too_large = true;
-                        break;
-                    }
-                    Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(upload)
-}
-
 /// `POST /outcomes/{id}/evidence` (multipart: `_csrf`, `enterprise`, `evidence`).
 pub async fn upload_evidence(
     State(state): State<AppState>,
@@ -478,16 +437,7 @@ pub async fn download_evidence(State(state): State<AppState>, ctx: Ctx, Path(id)
     require_login(&ctx)?;
     let id: OutcomeEvidenceId = parse_id(ctx.t, &id)?;
     let (file, bytes) = outcomes::evidence_file(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
-    let media_type = HeaderValue::from_str(&file.media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let disposition = HeaderValue::from_str(&content_disposition(&file.file_name))
-        .unwrap_or(HeaderValue::from_static("attachment; filename=\"evidence\""));
-    let headers = [
-        (header::CONTENT_TYPE, media_type),
-        (header::CONTENT_DISPOSITION, disposition),
-        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
-        (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
-    ];
-    Ok((headers, bytes).into_response())
+    Ok(file_download(&file.file_name, &file.media_type, bytes))
 }
 
 #[cfg(test)]

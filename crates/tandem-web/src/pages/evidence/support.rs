@@ -7,25 +7,25 @@ use super::ledger::{check_summary, rate_text};
 use super::projects::may_record;
 use super::{day, enterprises, hours, money, org_name, require_login, support_orgs};
 use crate::ctx::Ctx;
-use crate::error::{PageError, PageErrorKind};
+use crate::error::PageError;
 use crate::i18n::Tr;
-use crate::pages::brokerage::content_disposition;
 use crate::pages::events::Field;
 use crate::pages::organisations::parse_id;
-use crate::pages::{render, see_other, FormState, Layout};
+use crate::pages::uploads::{file_download, read_upload};
+use crate::pages::{FormState, Layout, render, see_other};
 use crate::state::AppState;
 use askama::Template;
+use axum::Form;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Form;
+use axum::http::{Method, StatusCode};
+use axum::response::Response;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
-use tandem_app::evidence::{ledger, projects};
-use tandem_app::evidence::support::{self, EnterpriseSupport};
 use tandem_app::AppError;
+use tandem_app::evidence::support::{self, EnterpriseSupport};
+use tandem_app::evidence::{ledger, projects};
 use tandem_core::directory::Organisation;
 use tandem_core::evidence::project::Project;
 use tandem_core::evidence::support::{Activity, SupportDraft, SupportRecord};
@@ -155,14 +155,23 @@ fn ceiling_problem(f: &FormState) -> bool {
 async fn ledger_note(state: &AppState, ctx: &Ctx, f: &FormState) -> String {
     let enterprise = f.val("enterprise_id").trim().parse::<OrgId>();
     let on = chrono::NaiveDate::parse_from_str(f.val("delivered_on").trim(), "%Y-%m-%d");
-    let (Ok(enterprise), Ok(on)) = (enterprise, on) else { return String::new() };
+    let (Ok(enterprise), Ok(on)) = (enterprise, on) else {
+        return String::new();
+    };
     match ledger::ledger(&state.app, &ctx.actor, enterprise, Some(on)).await {
         Ok(l) => l.check.map(|c| check_summary(ctx.t, &c)).unwrap_or_default(),
         Err(_) => String::new(),
     }
 }
 
-async fn form_page(state: &AppState, ctx: &Ctx, title: String, project: &Project, f: FormState, status: StatusCode) -> Result<Response, PageError> {
+async fn form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    title: String,
+    project: &Project,
+    f: FormState,
+    status: StatusCode,
+) -> Result<Response, PageError> {
     let t = ctx.t;
     let choose = || (String::new(), t.get("form-choose"));
     let mut firms = vec![choose()];
@@ -226,7 +235,12 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
 }
 
 /// `POST /projects/{id}/support/new`.
-pub async fn record(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<SupportForm>) -> Result<Response, PageError> {
+pub async fn record(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<SupportForm>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(&form._csrf)?;
     require_login(&ctx)?;
     let t = ctx.t;
@@ -276,7 +290,12 @@ pub async fn edit_form(
 }
 
 /// `POST /support/{id}/edit`.
-pub async fn update(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<SupportForm>) -> Result<Response, PageError> {
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<SupportForm>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(&form._csrf)?;
     require_login(&ctx)?;
     let t = ctx.t;
@@ -380,7 +399,8 @@ struct Problem {
 
 /// Fields of a record as audited, flattened (`input.hours` → `hours`), with bookkeeping left out.
 fn flatten(value: Option<&Value>) -> BTreeMap<String, Value> {
-    const SKIP: &[&str] = &["id", "project_id", "version", "created_at", "updated_at", "created_by", "adviser_user_id", "currency", "sha256"];
+    const SKIP: &[&str] =
+        &["id", "project_id", "version", "created_at", "updated_at", "created_by", "adviser_user_id", "currency", "sha256"];
     let mut out = BTreeMap::new();
     if let Some(Value::Object(map)) = value {
         for (k, v) in map {
@@ -397,8 +417,22 @@ fn flatten(value: Option<&Value>) -> BTreeMap<String, Value> {
 }
 
 const FIELD_KEYS: &[&str] = &[
-    "enterprise_id", "support_org_id", "adviser_name", "delivered_on", "hours", "activity", "written_output", "grant_amount",
-    "loan_amount", "loan_aid_value", "aid_value", "withdrawn_at", "withdrawn_reason", "file_name", "media_type", "size",
+    "enterprise_id",
+    "support_org_id",
+    "adviser_name",
+    "delivered_on",
+    "hours",
+    "activity",
+    "written_output",
+    "grant_amount",
+    "loan_amount",
+    "loan_aid_value",
+    "aid_value",
+    "withdrawn_at",
+    "withdrawn_reason",
+    "file_name",
+    "media_type",
+    "size",
     "aid_rate_millionths",
 ];
 
@@ -435,7 +469,9 @@ fn field_label(t: Tr, field: &str) -> String {
 }
 
 async fn user_name(state: &AppState, cache: &mut HashMap<UserId, String>, t: Tr, user: Option<UserId>) -> String {
-    let Some(id) = user else { return t.get("support-history-system") };
+    let Some(id) = user else {
+        return t.get("support-history-system");
+    };
     if let Some(name) = cache.get(&id) {
         return name.clone();
     }
@@ -447,7 +483,13 @@ async fn user_name(state: &AppState, cache: &mut HashMap<UserId, String>, t: Tr,
     name
 }
 
-async fn support_page(state: &AppState, ctx: &Ctx, enterprise: OrgId, problem: Option<Problem>, status: StatusCode) -> Result<Response, PageError> {
+async fn support_page(
+    state: &AppState,
+    ctx: &Ctx,
+    enterprise: OrgId,
+    problem: Option<Problem>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
     require_login(ctx)?;
     let t = ctx.t;
     let s: EnterpriseSupport = support::for_enterprise(&state.app, &ctx.actor, enterprise).await.map_err(|e| ctx.fail(e))?;
@@ -468,10 +510,7 @@ async fn support_page(state: &AppState, ctx: &Ctx, enterprise: OrgId, problem: O
         .map(|p| TotalRow {
             project_id: p.project.id.to_string(),
             project: p.project.input.name.clone(),
-            text: t.args(
-                "support-hours-of",
-                &[("this", hours(t, p.hours.total).into()), ("other", hours(t, p.hours.threshold).into())],
-            ),
+            text: t.args("support-hours-of", &[("this", hours(t, p.hours.total).into()), ("other", hours(t, p.hours.threshold).into())]),
             reached: p.hours.reached(),
         })
         .collect();
@@ -514,10 +553,9 @@ async fn support_page(state: &AppState, ctx: &Ctx, enterprise: OrgId, problem: O
                 })
                 .collect(),
             withdrawn: match (&r.withdrawn_at, &r.withdrawn_reason) {
-                (Some(at), reason) => t.args(
-                    "support-withdrawn-note",
-                    &[("this", t.date(at).into()), ("other", reason.clone().unwrap_or_default().into())],
-                ),
+                (Some(at), reason) => {
+                    t.args("support-withdrawn-note", &[("this", t.date(at).into()), ("other", reason.clone().unwrap_or_default().into())])
+                }
                 _ => String::new(),
             },
             can_record,
@@ -588,7 +626,12 @@ pub struct WithdrawForm {
 }
 
 /// `POST /support/{id}/withdraw`.
-pub async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Form(form): Form<WithdrawForm>) -> Result<Response, PageError> {
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<WithdrawForm>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(&form._csrf)?;
     require_login(&ctx)?;
     let t = ctx.t;
@@ -621,45 +664,15 @@ pub async fn upload_evidence(
 ) -> Result<Response, PageError> {
     let t = ctx.t;
     let id: SupportRecordId = parse_id(t, &id)?;
-    let mut multipart = multipart.map_err(|r| PageError::new(t, PageErrorKind::BadRequest(r.body_text())))?;
-    let (mut token, mut enterprise, mut file_name, mut bytes) = (String::new(), String::new(), String::new(), Vec::new());
-    let mut too_large = false;
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                too_large = true;
-                break;
-            }
-            Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
-        };
-        let name = field.name().unwrap_or_default().to_owned();
-        match name.as_str() {
-            "_csrf" => token = field.text().await.unwrap_or_default(),
-            "enterprise" => enterprise = field.text().await.unwrap_or_default(),
-            "evidence" => {
-                file_name = field.file_name().unwrap_or_default().to_owned();
-                match field.bytes().await {
-                    Ok(b) => bytes = b.to_vec(),
-                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        too_large = true;
-                        break;
-                    }
-                    Err(e) => return Err(PageError::new(t, PageErrorKind::BadRequest(e.body_text()))),
-                }
-            }
-            _ => {}
-        }
-    }
-    let enterprise: OrgId = parse_id(t, &enterprise)?;
-    if too_large {
+    let upload = read_upload(t, multipart).await?;
+    let enterprise: OrgId = parse_id(t, &upload.enterprise)?;
+    if upload.too_large {
         let problem = Problem { record: id, field: "evidence", message: t.get("agreement-evidence-too-large") };
         return support_page(&state, &ctx, enterprise, Some(problem), StatusCode::PAYLOAD_TOO_LARGE).await;
     }
-    ctx.check_csrf(&token)?;
+    ctx.check_csrf(&upload.token)?;
     require_login(&ctx)?;
-    match support::add_evidence(&state.app, &ctx.actor, id, &file_name, &bytes).await {
+    match support::add_evidence(&state.app, &ctx.actor, id, &upload.file_name, &upload.bytes).await {
         Ok(_) => {
             ctx.flash(t.get("support-evidence-uploaded")).await;
             Ok(see_other(&support_page_path(enterprise)))
@@ -679,14 +692,5 @@ pub async fn download_evidence(State(state): State<AppState>, ctx: Ctx, Path(id)
     require_login(&ctx)?;
     let id: SupportEvidenceId = parse_id(ctx.t, &id)?;
     let (file, bytes) = support::evidence_file(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
-    let media_type = HeaderValue::from_str(&file.media_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let disposition =
-        HeaderValue::from_str(&content_disposition(&file.file_name)).unwrap_or(HeaderValue::from_static("attachment; filename=\"evidence\""));
-    let headers = [
-        (header::CONTENT_TYPE, media_type),
-        (header::CONTENT_DISPOSITION, disposition),
-        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
-        (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
-    ];
-    Ok((headers, bytes).into_response())
+    Ok(file_download(&file.file_name, &file.media_type, bytes))
 }
