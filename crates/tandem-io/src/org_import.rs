@@ -251,6 +251,77 @@ pub fn read(bytes: &[u8], format: Format, headers: &HeaderMap) -> Result<Vec<Imp
     build_rows(sheet, headers)
 }
 
+/// One data row of a file read by [`read_table`]: its line and the text of each column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    /// The row's line (CSV) or sheet row (XLSX); the header is line 1.
+    pub line: usize,
+    /// (column, text) for the columns the file has, trimmed and with the export's formula guard
+    /// removed; absent columns are absent.
+    pub values: Vec<(&'static str, String)>,
+}
+
+impl TableRow {
+    /// The text of `column`; empty when the file has no such column or the cell is blank.
+    pub fn value(&self, column: &str) -> &str {
+        self.values.iter().find(|(c, _)| *c == column).map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// Reads a CSV or XLSX file of other records than organisations (support records, …) with the
+/// same structural checks, line numbers and errors as [`read`]. Headers match `columns` ignoring
+/// case, spaces and underscores; other columns are ignored; every column of `required` must be
+/// there. Reading is shared so that every import treats delimiters, encodings and spreadsheet
+/// cells alike.
+pub fn read_table(bytes: &[u8], format: Format, columns: &[&'static str], required: &[&'static str]) -> Result<Vec<TableRow>, ImportError> {
+    let sheet = match format {
+        Format::Csv => read_csv(bytes),
+        Format::Xlsx => read_xlsx(bytes),
+    }
+    .map_err(|e| match e {
+        // The organisations' example columns would mislead here.
+        ImportError::Unreadable { message } if message == EMPTY_FILE => {
+            unreadable(format!("the file is empty; the first row must name the columns ({}, …)", required.join(", ")))
+        }
+        other => other,
+    })?;
+    let mapped: Vec<Option<&'static str>> =
+        sheet.headers.iter().map(|h| columns.iter().copied().find(|c| normalise_header(c) == normalise_header(h))).collect();
+    let missing: Vec<String> = required.iter().filter(|c| !mapped.contains(&Some(**c))).map(|c| (*c).to_owned()).collect();
+    if !missing.is_empty() {
+        let found = sheet.headers.iter().map(|h| h.trim().to_owned()).filter(|h| !h.is_empty()).collect();
+        return Err(ImportError::MissingColumns { missing, found });
+    }
+    for column in columns {
+        let headers: Vec<String> =
+            sheet.headers.iter().zip(&mapped).filter(|(_, m)| **m == Some(*column)).map(|(h, _)| h.trim().to_owned()).collect();
+        if headers.len() > 1 {
+            return Err(ImportError::DuplicateColumn { field: (*column).to_owned(), headers });
+        }
+    }
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for raw in sheet.rows {
+        if raw.problem.is_none() && raw.cells.iter().all(|c| c.as_ref().is_ok_and(|s| s.trim().is_empty())) {
+            continue;
+        }
+        if let Some(message) = raw.problem {
+            errors.push(RowError { line: raw.line, field: String::new(), message });
+            continue;
+        }
+        let mut values = Vec::new();
+        for (column, cell) in mapped.iter().zip(&raw.cells) {
+            let Some(column) = column else { continue };
+            match cell {
+                Ok(text) => values.push((*column, unguard(text.trim()).to_owned())),
+                Err(message) => errors.push(RowError { line: raw.line, field: (*column).to_owned(), message: message.clone() }),
+            }
+        }
+        rows.push(TableRow { line: raw.line, values });
+    }
+    if errors.is_empty() { Ok(rows) } else { Err(ImportError::Rows(errors)) }
+}
+
 /// Turns a validation failure of one row's draft into row errors with the import's field names.
 pub fn row_errors(line: usize, errors: &ValidationErrors) -> Vec<RowError> {
     errors
@@ -589,6 +660,23 @@ mod tests {
             assert_eq!(map.field_for(field), Some(field));
             assert_eq!(map.field_for(&format!("  {}* ", field.to_uppercase())), Some(field));
         }
+    }
+
+    #[test]
+    fn other_tables_read_with_the_same_rules_and_their_own_columns() {
+        const COLUMNS: [&str; 3] = ["enterprise", "delivered_on", "hours"];
+        let text = "Enterprise;Delivered On;notes;Hours\n;;;\nDaden Ltd;2018-05-14;ignored;'=2\nHolosphere;2018-05-15\n";
+        let rows = read_table(text.as_bytes(), Format::Csv, &COLUMNS, &["enterprise"]);
+        let Err(ImportError::Rows(errors)) = rows else { panic!("the short row is refused: {rows:?}") };
+        assert_eq!((errors[0].line, errors[0].field.as_str()), (4, ""), "{errors:?}");
+        let rows = read_table(&text.as_bytes()[..text.len() - 22], Format::Csv, &COLUMNS, &["enterprise"]).expect("rows");
+        assert_eq!(rows.len(), 1);
+        let daden = &rows[0];
+        assert_eq!((daden.line, daden.value("delivered_on"), daden.value("hours"), daden.value("notes")), (3, "2018-05-14", "=2", ""));
+        let missing = read_table(b"hours\n2\n", Format::Csv, &COLUMNS, &["enterprise", "hours"]);
+        assert!(matches!(missing, Err(ImportError::MissingColumns { missing, .. }) if missing == ["enterprise"]));
+        let empty = read_table(b"", Format::Csv, &COLUMNS, &["enterprise"]);
+        assert!(matches!(empty, Err(ImportError::Unreadable { message }) if message.contains("(enterprise, …)")));
     }
 
     #[test]

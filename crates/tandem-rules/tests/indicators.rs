@@ -1065,6 +1065,44 @@ fn rco87_meetings_not_counted_when_the_project_says_so() {
     );
 }
 
+/// An agreement is cooperation once both parties stand by it: one recorded by the profile owner
+/// and not yet confirmed by the partner abroad counts for neither and is their near miss; once
+/// confirmed (a second link, the same day) both count.
+#[test]
+fn rco87_an_unconfirmed_agreement_is_a_near_miss_until_the_partner_confirms() {
+    let pending = link(
+        "k1",
+        LinkKind::UnconfirmedAgreement,
+        d(2020, 2, 3),
+        ("o-gb", "GB"),
+        ("o-de", "DE"),
+    );
+    let f = ProjectFacts {
+        cooperation_links: vec![pending.clone()],
+        ..ProjectFacts::default()
+    };
+    let settings = ProjectSettings::eu_2021_27();
+    let r = evaluate(&f, &settings, Rulebook::Interreg2021, q1()).expect("valid");
+    assert_eq!(get(&r, IndicatorCode::Rco87).total(), 0);
+    for org in ["o-gb", "o-de"] {
+        assert_eq!(
+            missing(&r, IndicatorCode::Rco87, org),
+            [Shortfall::AgreementsNotConfirmed { agreements: 1 }]
+        );
+    }
+
+    let confirmed = CooperationLink {
+        kind: LinkKind::PartnershipAgreement,
+        ..pending
+    };
+    let f = ProjectFacts {
+        cooperation_links: vec![confirmed],
+        ..ProjectFacts::default()
+    };
+    let r = evaluate(&f, &settings, Rulebook::Interreg2021, q1()).expect("valid");
+    assert_eq!(get(&r, IndicatorCode::Rco87).total(), 2);
+}
+
 // ---------------------------------------------------------------------------------------
 // Input errors and output shape
 

@@ -1,7 +1,7 @@
 //! The facts a funded project's indicators are counted from, read in bulk (issue 6, item 5): the
 //! organisations a project works with (names, places, countries, NACE codes), its support
-//! records' evidence files, and the cross-border cooperation links (confirmed partnership
-//! agreements, held B2B meetings) its organisations take part in. A fixed number of queries per
+//! records' evidence files, and the cross-border cooperation links (partnership agreements,
+//! confirmed or awaiting confirmation; held B2B meetings) its organisations take part in. A fixed number of queries per
 //! report, however many enterprises the project supports.
 //!
 //! **The project's organisations** ([`PROJECT_ORGS`]) are its delivery organisations (the lead
@@ -15,7 +15,7 @@ use crate::{Conn, StoreResult, on_db};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use tandem_core::directory::OrgKind;
-use tandem_core::{AgreementId, CityId, MeetingId, OrgId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
+use tandem_core::{AgreementId, CityId, MeetingId, OrgId, ProgrammeId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
 use uuid::Uuid;
 
 /// The ids of a project's organisations (`$1` the project, `$2` the last day of the period), as a
@@ -113,11 +113,13 @@ pub struct LinkEnd {
     pub country: String,
 }
 
-/// A confirmed partnership agreement between two organisations.
+/// A partnership agreement between two organisations, confirmed or awaiting confirmation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgreementLink {
     /// The agreement.
     pub id: AgreementId,
+    /// Confirmed by the partner (otherwise recorded and awaiting confirmation).
+    pub confirmed: bool,
     /// When it was signed.
     pub signed_on: NaiveDate,
     /// Its type key (`joint_venture`, `technology_licensing`, …).
@@ -151,26 +153,27 @@ fn ends(r: LinkRow) -> (LinkEnd, LinkEnd) {
     (LinkEnd { id: OrgId(r.0), name: r.1, country: r.2 }, LinkEnd { id: OrgId(r.3), name: r.4, country: r.5 })
 }
 
-/// Confirmed partnership agreements signed in [`from`, `to`] between two different
-/// organisations, at least one of them the project's.
+/// Partnership agreements signed in [`from`, `to`] between two different organisations, at
+/// least one of them the project's: confirmed ones, and recorded ones awaiting confirmation
+/// (rejected ones are left out).
 pub async fn agreement_links(conn: Conn<'_>, project: ProjectId, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<AgreementLink>> {
     let sql = format!(
         "WITH project_orgs (org_id) AS ({PROJECT_ORGS}) \
-         SELECT a.id, a.signed_on, a.agreement_type, a.owner_org_id, oo.name, oc.country, a.partner_org_id, po.name, pc.country \
+         SELECT a.id, a.state, a.signed_on, a.agreement_type, a.owner_org_id, oo.name, oc.country, a.partner_org_id, po.name, pc.country \
          FROM agreements a \
          JOIN organisations oo ON oo.id = a.owner_org_id JOIN cities oc ON oc.id = oo.city_id \
          JOIN organisations po ON po.id = a.partner_org_id JOIN cities pc ON pc.id = po.city_id \
-         WHERE a.state = 'confirmed' AND a.signed_on >= $3 AND a.signed_on <= $2 AND a.owner_org_id <> a.partner_org_id \
+         WHERE a.state IN ('confirmed', 'recorded') AND a.signed_on >= $3 AND a.signed_on <= $2 AND a.owner_org_id <> a.partner_org_id \
          AND (a.owner_org_id IN (SELECT org_id FROM project_orgs) OR a.partner_org_id IN (SELECT org_id FROM project_orgs)) \
          ORDER BY a.signed_on, a.id"
     );
-    type Row = (Uuid, NaiveDate, String, Uuid, String, String, Uuid, String, String);
+    type Row = (Uuid, String, NaiveDate, String, Uuid, String, String, Uuid, String, String);
     let rows: Vec<Row> = on_db!(conn, |c| sqlx::query_as(&sql).bind(project.0).bind(to).bind(from).fetch_all(&mut *c).await)?;
     Ok(rows
         .into_iter()
         .map(|r| {
-            let (a, b) = ends((r.3, r.4, r.5, r.6, r.7, r.8));
-            AgreementLink { id: AgreementId(r.0), signed_on: r.1, agreement_type: r.2, a, b }
+            let (a, b) = ends((r.4, r.5, r.6, r.7, r.8, r.9));
+            AgreementLink { id: AgreementId(r.0), confirmed: r.1 == "confirmed", signed_on: r.2, agreement_type: r.3, a, b }
         })
         .collect())
 }
@@ -217,7 +220,7 @@ pub async fn agreement_evidence(
 ) -> StoreResult<HashMap<AgreementId, Vec<(String, String)>>> {
     let rows: Vec<(Uuid, String, String)> = on_db!(conn, |c| sqlx::query_as(
         "SELECT e.agreement_id, e.file_name, e.sha256 FROM evidence_files e JOIN agreements a ON a.id = e.agreement_id \
-         WHERE a.state = 'confirmed' AND a.signed_on >= $1 AND a.signed_on <= $2 ORDER BY e.created_at, e.id"
+         WHERE a.state IN ('confirmed', 'recorded') AND a.signed_on >= $1 AND a.signed_on <= $2 ORDER BY e.created_at, e.id"
     )
     .bind(from)
     .bind(to)
@@ -228,4 +231,16 @@ pub async fn agreement_evidence(
         out.entry(AgreementId(agreement)).or_default().push((name, sha256));
     }
     Ok(out)
+}
+
+/// The names of the directory programmes the project's support records were delivered under, by
+/// programme id.
+pub async fn programme_names(conn: Conn<'_>, project: ProjectId) -> StoreResult<HashMap<ProgrammeId, String>> {
+    let rows: Vec<(Uuid, String)> = on_db!(conn, |c| sqlx::query_as(
+        "SELECT DISTINCT p.id, p.name FROM programmes p JOIN support_records r ON r.programme_id = p.id WHERE r.project_id = $1"
+    )
+    .bind(project.0)
+    .fetch_all(&mut *c)
+    .await)?;
+    Ok(rows.into_iter().map(|(id, name)| (ProgrammeId(id), name)).collect())
 }

@@ -20,6 +20,7 @@ pub mod memberships;
 pub mod organisations;
 pub mod outbox;
 pub mod outcomes;
+pub mod pre_starts;
 pub mod people;
 pub mod privacy;
 pub mod profiles;

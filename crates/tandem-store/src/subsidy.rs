@@ -202,6 +202,14 @@ pub async fn links_of(conn: Conn<'_>, enterprise: OrgId) -> StoreResult<Vec<Ente
     Ok(rows.into_iter().filter_map(link_of).collect())
 }
 
+/// Every link `enterprise` was ever on either end of, removed ones included, oldest first (the
+/// ledger's history shows removals too).
+pub async fn all_links_of(conn: Conn<'_>, enterprise: OrgId) -> StoreResult<Vec<EnterpriseLink>> {
+    let sql = format!("SELECT {LINK_COLUMNS} FROM control_links WHERE controller_id = $1 OR controlled_id = $1 ORDER BY created_at, id");
+    let rows: Vec<LinkRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(enterprise.0).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().filter_map(link_of).collect())
+}
+
 // ---------------------------------------------------------------------------------------------
 // The aid a ledger counts
 

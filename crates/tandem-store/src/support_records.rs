@@ -6,7 +6,7 @@
 use crate::{Conn, StoreResult, on_db};
 use chrono::{DateTime, NaiveDate, Utc};
 use tandem_core::evidence::support::{Activity, SupportInput, SupportRecord};
-use tandem_core::{OrgId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
+use tandem_core::{OrgId, ProgrammeId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
 use uuid::Uuid;
 
 #[derive(sqlx::FromRow)]
@@ -26,6 +26,7 @@ struct RecordRow {
     aid_value: i64,
     currency: String,
     aid_rate_millionths: Option<i64>,
+    programme_id: Option<Uuid>,
     created_by: Option<Uuid>,
     version: i64,
     created_at: DateTime<Utc>,
@@ -53,6 +54,7 @@ impl RecordRow {
                 // The stored aid value is what counts; the entered equivalent is kept in it.
                 loan_aid_value: (activity == Activity::Loan).then_some(self.aid_value),
                 aid_rate_millionths: self.aid_rate_millionths,
+                programme_id: self.programme_id.map(ProgrammeId),
             },
             adviser_user_id: self.adviser_user_id.map(UserId),
             aid_value: self.aid_value,
@@ -68,14 +70,15 @@ impl RecordRow {
 }
 
 const COLUMNS: &str = "id, project_id, enterprise_id, support_org_id, adviser_user_id, adviser_name, delivered_on, hours, \
-     activity, written_output, grant_amount, loan_amount, aid_value, currency, aid_rate_millionths, created_by, version, created_at, \
-     updated_at, withdrawn_at, withdrawn_reason";
+     activity, written_output, grant_amount, loan_amount, aid_value, currency, aid_rate_millionths, programme_id, created_by, version, \
+     created_at, updated_at, withdrawn_at, withdrawn_reason";
 const INSERT: &str = "INSERT INTO support_records (id, project_id, enterprise_id, support_org_id, adviser_user_id, adviser_name, \
      delivered_on, hours, activity, written_output, grant_amount, loan_amount, aid_value, currency, created_by, version, \
-     created_at, updated_at, aid_rate_millionths) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16, $17)";
+     created_at, updated_at, aid_rate_millionths, programme_id) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16, $17, $18)";
 const UPDATE: &str = "UPDATE support_records SET enterprise_id = $3, support_org_id = $4, adviser_name = $5, delivered_on = $6, \
      hours = $7, activity = $8, written_output = $9, grant_amount = $10, loan_amount = $11, aid_value = $12, \
-     aid_rate_millionths = $14, version = version + 1, updated_at = $13 WHERE id = $1 AND version = $2 AND withdrawn_at IS NULL";
+     aid_rate_millionths = $14, programme_id = $15, version = version + 1, updated_at = $13 WHERE id = $1 AND version = $2 AND withdrawn_at IS NULL";
 const WITHDRAW: &str = "UPDATE support_records SET withdrawn_at = $3, withdrawn_reason = $4, version = version + 1, updated_at = $3 \
      WHERE id = $1 AND version = $2 AND withdrawn_at IS NULL";
 
@@ -104,6 +107,7 @@ pub async fn insert(conn: Conn<'_>, r: &SupportRecord) -> StoreResult<()> {
         .bind(r.created_by.map(|u| u.0))
         .bind(r.created_at)
         .bind(i.aid_rate_millionths)
+        .bind(i.programme_id.map(|p| p.0))
         .execute(&mut *c)
         .await
         .map(drop))?;
@@ -134,6 +138,7 @@ pub async fn update(
         .bind(aid_value)
         .bind(now)
         .bind(i.aid_rate_millionths)
+        .bind(i.programme_id.map(|p| p.0))
         .execute(&mut *c)
         .await
         .map(|r| r.rows_affected()))?;

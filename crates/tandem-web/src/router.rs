@@ -90,6 +90,7 @@ pub fn router(state: AppState) -> Router {
         .route("/projects/{id}/claim", get(pages::evidence::dashboard::claim))
         .route("/organisations/{id}/sme", get(pages::evidence::sme::show).post(pages::evidence::sme::declare))
         .route("/organisations/{id}/support", get(pages::evidence::support::enterprise))
+        .route("/projects/{id}/pre-starts", post(pages::evidence::pre_starts::set))
         .route("/support/{id}/edit", get(pages::evidence::support::edit_form).post(pages::evidence::support::update))
         .route("/support/{id}/withdraw", post(pages::evidence::support::withdraw))
         .route(
@@ -98,6 +99,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/support-evidence/{id}", get(pages::evidence::support::download_evidence))
         .route("/organisations/{id}/outcomes", get(pages::evidence::outcomes::page).post(pages::evidence::outcomes::record))
+        .route("/outcomes/{id}/edit", get(pages::evidence::outcomes::edit_form).post(pages::evidence::outcomes::update))
         .route("/outcomes/{id}/withdraw", post(pages::evidence::outcomes::withdraw))
         .route(
             "/outcomes/{id}/evidence",
@@ -107,6 +109,7 @@ pub fn router(state: AppState) -> Router {
         .route("/organisations/{id}/ledger", get(pages::evidence::ledger::show))
         .route("/organisations/{id}/ledger/declare", get(pages::evidence::ledger::declare_form).post(pages::evidence::ledger::declare))
         .route("/organisations/{id}/ledger/link", get(pages::evidence::ledger::link_form).post(pages::evidence::ledger::link))
+        .route("/aid-declarations/{id}/edit", get(pages::evidence::ledger::edit_form).post(pages::evidence::ledger::update))
         .route("/aid-declarations/{id}/withdraw", post(pages::evidence::ledger::withdraw))
         .route("/control-links/{id}/remove", post(pages::evidence::ledger::remove_link))
         .route("/support/{id}/mfa-letter", get(pages::evidence::ledger::mfa_letter))

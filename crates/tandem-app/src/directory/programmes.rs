@@ -104,3 +104,14 @@ fn validate(app: &App, draft: &ProgrammeDraft) -> AppResult<ProgrammeInput> {
         _ => Err(AppError::Invalid(errors)),
     }
 }
+
+/// The programmes the organisations run that the actor may see, organisation by organisation
+/// (for choosing the programme support was delivered under).
+pub async fn run_by(app: &App, actor: &Actor, orgs: &[OrgId]) -> AppResult<Vec<Programme>> {
+    let mut conn = app.db().acquire().await?;
+    let mut out = Vec::new();
+    for org in orgs {
+        out.extend(programmes::by_org(conn.conn(), *org).await?.into_iter().filter(|p| policy::can_see_programme(actor, p)));
+    }
+    Ok(out)
+}

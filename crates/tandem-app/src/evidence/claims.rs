@@ -105,6 +105,7 @@ pub fn shortfall_text(s: &Shortfall) -> String {
         }
         Shortfall::SameCountry { country } => format!("both organisations in {country}"),
         Shortfall::MeetingsNotCounted { meetings } => format!("{meetings} B2B meeting(s), which this project does not count"),
+        Shortfall::AgreementsNotConfirmed { agreements } => format!("{agreements} agreement(s) awaiting the partner's confirmation"),
     }
 }
 
@@ -184,6 +185,7 @@ fn evidence_row(report: &IndicatorReport, entry: &CountedEntry, unit: Unit, id: 
         let (kind, what) = match link.kind {
             LinkKind::PartnershipAgreement => ("partnership_agreement", format!("agreement ({})", link.detail)),
             LinkKind::HeldB2bMeeting => ("held_b2b_meeting", format!("B2B meeting held at {}", link.detail)),
+            LinkKind::UnconfirmedAgreement => ("unconfirmed_agreement", format!("agreement ({}) awaiting the partner's confirmation", link.detail)),
         };
         row.kind = kind.into();
         row.date = Some(link.date);

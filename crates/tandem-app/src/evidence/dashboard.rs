@@ -13,7 +13,7 @@ use tandem_store::{cities, organisations};
 
 /// The indicator rulebooks' vocabulary, for the pages that show a report (the web crate does not
 /// depend on `tandem-rules`).
-pub use tandem_rules::indicators::{CountedEntry, IndicatorCode, IndicatorResult, Part, PartValue, Shortfall, Unit};
+pub use tandem_rules::indicators::{CountedEntry, IndicatorCode, IndicatorResult, LinkKind, Part, PartValue, Shortfall, Unit};
 
 /// Where a counted subject is and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]

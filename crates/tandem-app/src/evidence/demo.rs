@@ -1,8 +1,9 @@
 //! The demo's funder evidence (issue 6, item 9): the Innovation Engine, Innovation Birmingham's
 //! ERDF part-funded project, with a year of support to Birmingham SMEs (2018) recorded by its
-//! staff and its delivery partner, SME declarations, evidence files and the audit trail — so
-//! that every count has entries and the near misses show each kind of gap: hours short of the
-//! threshold, no SME declaration, hours without a written output.
+//! staff and its delivery partner (most of it under their programmes), SME declarations,
+//! evidence files and the audit trail — so that every count has entries and the near misses
+//! show each kind of gap: hours short of the threshold, no SME declaration, hours without a
+//! written output; and two pre-start clients for P11, one counted, one short of its hours.
 
 use crate::{AppError, AppResult};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -10,17 +11,21 @@ use std::collections::HashMap;
 use tandem_core::evidence::project::{Project, ProjectDraft};
 use tandem_core::evidence::sme::{Declaration, DeclarationDraft};
 use tandem_core::evidence::support::{SupportDraft, SupportRecord};
-use tandem_core::{OrgId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
+use tandem_core::{OrgId, ProgrammeId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
 use tandem_store::audit::{self, NewEntry};
 use tandem_store::projects::{self, ProjectLists};
 use tandem_store::support_records::{self, NewEvidence};
-use tandem_store::{Tx, cities, organisations, sme_declarations};
+use tandem_store::pre_starts::{self, PreStart};
+use tandem_store::{Tx, cities, organisations, programmes, sme_declarations};
 
 const LEAD: &str = "Innovation Birmingham";
 const PARTNER: &str = "BCU Digital Media Technology Lab";
 /// The enterprises named in the ecosystem come first; synthetic Birmingham SMEs fill up.
 const NAMED: &[&str] = &["Daden Ltd", "Holosphere", "AtmosVR"];
-const ENTERPRISES: usize = 12;
+const ENTERPRISES: usize = 14;
+/// The last enterprises of the list are pre-start clients (ERDF P11): would-be businesses, not
+/// yet trading, helped to be enterprise ready.
+const PRE_STARTS: usize = 2;
 /// A small, valid PDF: the evidence files of the demo.
 pub(super) const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
@@ -113,6 +118,26 @@ fn pattern(n: usize) -> (&'static [Visit], bool) {
     }
 }
 
+/// The pre-start clients' support: one ready at 12 h (counted under P11), one at 7.5 h (a
+/// near miss).
+fn pre_start_pattern(n: usize) -> &'static [Visit] {
+    const READY: &[Visit] = &[
+        ((3, 6), "3", "workshop", Some("Workbook: testing the business idea with ten customer interviews"), "", false),
+        ((4, 17), "4", "one_to_one_advice", Some("Start-up plan: legal form, first-year cash flow and pricing"), "", false),
+        ((6, 12), "5", "mentoring", Some("Mentoring notes: route to the first paying customer"), "", false),
+    ];
+    const SHORT: &[Visit] = &[
+        ((5, 2), "4", "one_to_one_advice", Some("Idea review and a plan for a prototype"), "", false),
+        ((7, 24), "3.5", "workshop", Some("Workbook: business model canvas for the service"), "", false),
+    ];
+    if n.is_multiple_of(2) { READY } else { SHORT }
+}
+
+/// The programme a delivery organisation runs under `name`, if the demo has it.
+pub(super) async fn programme(tx: &mut Tx, org: OrgId, name: &str) -> AppResult<Option<ProgrammeId>> {
+    Ok(programmes::by_org(tx.conn(), org).await?.into_iter().find(|p| p.name == name).map(|p| p.id))
+}
+
 /// The gross grant equivalent of the demo's loans — the aid a loan at a below-market rate
 /// carries (a demo figure, 2,000 in the project's currency); nothing for other support.
 pub(super) fn loan_aid_value(activity: &str) -> &'static str {
@@ -146,7 +171,7 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
         partners: vec![partner],
         cities: birmingham.into_iter().collect(),
         excluded_nace: vec!["01".into(), "03".into(), "64.1".into()],
-        targets: [("C1", 40), ("C2", 5), ("C4", 40), ("C26", 8), ("C28", 4), ("C29", 10), ("P13", 25)]
+        targets: [("C1", 40), ("C2", 5), ("C4", 40), ("C26", 8), ("C28", 4), ("C29", 10), ("P11", 6), ("P13", 25)]
             .into_iter()
             .map(|(c, t)| (c.to_owned(), t))
             .collect(),
@@ -158,10 +183,22 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
     audited(tx, manager, super::kind::PROJECT, &id.to_string(), "created", &project, created).await?;
 
     let today = Utc::now().date_naive();
+    // Advice under the lead's accelerator and the partner's mentoring scheme; workshops and
+    // money outside any programme.
+    let lead_programme = programme(tx, lead, "Innovation Engine").await?;
+    let partner_programme = programme(tx, partner, "DMT Lab Industry Mentoring").await?;
     for (n, (enterprise, _)) in enterprises(tx).await?.into_iter().enumerate() {
-        let (visits, declared) = pattern(n);
+        let pre_start = n >= ENTERPRISES - PRE_STARTS;
+        let (visits, declared) = if pre_start { (pre_start_pattern(n), false) } else { pattern(n) };
         if declared {
             declare(tx, enterprise, n, manager).await?;
+        }
+        if pre_start {
+            let at = noon(day(2018, 2, 1));
+            let mark = PreStart { project_id: id, org_id: enterprise, marked_by: manager, marked_at: at };
+            pre_starts::mark(tx.conn(), &mark).await?;
+            let audited_mark = serde_json::json!({ "project_id": id, "org_id": enterprise });
+            audited(tx, manager, super::kind::PRE_START, &enterprise.to_string(), "pre_start_marked", &audited_mark, at).await?;
         }
         for (k, ((month, dom), hours, activity, output, amount, by_partner)) in visits.iter().enumerate() {
             let delivered = day(2018, *month, (*dom + n as u32 % 5).min(28));
@@ -176,6 +213,13 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
                 written_output: output.map(str::to_owned),
                 amount: (*amount).into(),
                 aid_value: loan_aid_value(activity).into(),
+                programme_id: match *activity {
+                    "workshop" | "grant" | "loan" => None,
+                    _ if *by_partner => partner_programme,
+                    _ => lead_programme,
+                }
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
                 ..SupportDraft::default()
             };
             let input = draft.validate(&project, today)?;
@@ -213,6 +257,7 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
         }
     }
     super::demo_leipzig::seed(tx, org_ids, users).await?;
+    super::demo_interreg::seed(tx, users).await?;
     super::demo_outcomes::seed(tx, &project, users).await?;
     Ok(())
 }

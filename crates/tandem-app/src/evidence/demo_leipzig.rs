@@ -103,7 +103,7 @@ fn declarations() -> [Declared; 4] {
     ]
 }
 
-async fn org(tx: &mut Tx, name: &str) -> AppResult<OrgId> {
+pub(super) async fn org(tx: &mut Tx, name: &str) -> AppResult<OrgId> {
     organisations::id_by_name(tx.conn(), name).await?.ok_or_else(|| AppError::Internal(format!("the demo has no '{name}'")))
 }
 
@@ -144,6 +144,7 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
     let project: Project = projects::get(tx.conn(), id).await?.ok_or(AppError::NotFound)?;
     audited(tx, manager, super::kind::PROJECT, &id.to_string(), "created", &project, created).await?;
 
+    let accelerator = super::demo::programme(tx, lead, "SpinLab Accelerator Programme").await?;
     for (k, (name, (month, dom), hours, activity, output, grant)) in VISITS.iter().enumerate() {
         let enterprise = org(tx, name).await?;
         let delivered = day(2025, *month, *dom);
@@ -159,6 +160,10 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
             amount: (*grant).into(),
             aid_value: super::demo::loan_aid_value(activity).into(),
             aid_rate: if birmingham { EUR_GBP.into() } else { String::new() },
+            programme_id: match *activity {
+                "diagnostic" | "one_to_one_advice" | "mentoring" => accelerator.map(|p| p.to_string()).unwrap_or_default(),
+                _ => String::new(),
+            },
             ..SupportDraft::default()
         };
         let mut input = draft.validate(&project, today)?;
@@ -230,7 +235,7 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
 }
 
 /// The record's evidence: a small PDF, as the Innovation Engine's records have.
-async fn attach_evidence(tx: &mut Tx, record: &SupportRecord, manager: Option<UserId>, at: DateTime<Utc>) -> AppResult<()> {
+pub(super) async fn attach_evidence(tx: &mut Tx, record: &SupportRecord, manager: Option<UserId>, at: DateTime<Utc>) -> AppResult<()> {
     let name = format!("{}-{}.pdf", record.input.activity.key().replace('_', "-"), record.input.delivered_on);
     let sha256 = tandem_core::digest::sha256_hex(PDF);
     let file = NewEvidence {

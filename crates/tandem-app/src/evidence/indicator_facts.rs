@@ -1,6 +1,6 @@
 //! Gathers one project's facts for the indicator rulebooks, in a fixed number of queries: its
 //! support records and their evidence, its enterprises (SME declaration, area, sector, business
-//! start), their outcomes with evidence, and the cross-border cooperation links of its
+//! start, whether a pre-start client), their outcomes with evidence, and the cross-border cooperation links of its
 //! organisations (which organisations count for a project: see `tandem_store::indicator_facts`).
 //!
 //! Everything up to the period's end is gathered, from the project's start: an enterprise counts
@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use tandem_core::evidence::outcome::{Outcome, OutcomeDetail, held_on};
 use tandem_core::evidence::project::Project;
 use tandem_core::evidence::support::SupportRecord;
-use tandem_core::{OrgId, OutcomeId};
+use tandem_core::{OrgId, OutcomeId, ProgrammeId};
 use tandem_rules::indicators::{
     self, BusinessStart, CooperationLink, EmploymentBaseline, EmploymentFigure, Enterprise, InnovationClaim, LinkKind, LinkedOrganisation,
     PrivateInvestment, ProjectFacts, ProjectSettings, ResearchCooperation, SmeDeclaration,
@@ -22,7 +22,7 @@ use tandem_rules::indicators::{
 use tandem_store::indicator_facts::{self as store, FactOrg, LinkEnd};
 use tandem_store::outcomes::{self, OutcomeEvidence};
 use tandem_store::support_records::{self, Evidence};
-use tandem_store::{Conn, sme_declarations};
+use tandem_store::{Conn, pre_starts, sme_declarations};
 
 /// A project's facts, with what a claim shows of them.
 pub(super) struct Gathered {
@@ -40,6 +40,8 @@ pub(super) struct Gathered {
     pub starts: HashMap<String, String>,
     /// The project's organisations.
     pub orgs: HashMap<OrgId, FactOrg>,
+    /// The names of the programmes its support was delivered under.
+    pub programmes: HashMap<ProgrammeId, String>,
 }
 
 fn count(n: usize) -> u32 {
@@ -77,6 +79,7 @@ pub(super) async fn gather(mut conn: Conn<'_>, project: &Project, settings: &Pro
     }
     let orgs = store::organisations(conn.reborrow(), id, to).await?;
     let declarations = sme_declarations::for_project(conn.reborrow(), id, to).await?;
+    let pre_starts: HashSet<OrgId> = pre_starts::for_project(conn.reborrow(), id).await?.into_iter().map(|p| p.org_id).collect();
 
     let mut g = Gathered {
         facts: ProjectFacts::default(),
@@ -86,6 +89,7 @@ pub(super) async fn gather(mut conn: Conn<'_>, project: &Project, settings: &Pro
         links: HashMap::new(),
         starts: HashMap::new(),
         orgs: HashMap::new(),
+        programmes: store::programme_names(conn.reborrow(), id).await?,
     };
     let mut seen = Seen::default();
     for r in support.into_iter().filter(|r| r.withdrawn_at.is_none()) {
@@ -132,7 +136,7 @@ pub(super) async fn gather(mut conn: Conn<'_>, project: &Project, settings: &Pro
             in_eligible_area: project.cities.contains(&org.city_id),
             nace: org.nace_codes.first().cloned(),
             excluded_sector: org.nace_codes.iter().any(|c| settings.excludes_nace(c)),
-            potential_entrepreneur: false,
+            potential_entrepreneur: pre_starts.contains(&enterprise),
         });
     }
     links(conn, project, to, &mut g).await?;
@@ -211,7 +215,7 @@ async fn links(mut conn: Conn<'_>, project: &Project, to: NaiveDate, g: &mut Gat
     for a in agreements {
         let evidence = agreement_files.remove(&a.id).unwrap_or_default();
         let link = CooperationEvidence {
-            kind: LinkKind::PartnershipAgreement,
+            kind: if a.confirmed { LinkKind::PartnershipAgreement } else { LinkKind::UnconfirmedAgreement },
             date: a.signed_on,
             a: a.a,
             b: a.b,

@@ -15,7 +15,7 @@ use tandem_core::evidence::project::Project;
 use tandem_core::evidence::support::SupportRecord;
 use tandem_core::policy::{Actor, PlatformAdmin};
 use tandem_core::validation::ValidationErrors;
-use tandem_core::{OrgId, ProjectId};
+use tandem_core::{OrgId, ProgrammeId, ProjectId};
 use tandem_rules::indicators::{self, GuidanceVersion, IndicatorResult, LinkKind, ProjectSettings, ReportingPeriod, Rulebook};
 use tandem_store::indicator_facts::{FactOrg, LinkEnd};
 use tandem_store::outcomes::OutcomeEvidence;
@@ -37,19 +37,21 @@ pub struct IndicatorReport {
     pub records: HashMap<String, (SupportRecord, Vec<Evidence>)>,
     /// The project's outcomes (withdrawn ones left out) by id, with their evidence files.
     pub outcomes: HashMap<String, (Outcome, Vec<OutcomeEvidence>)>,
-    /// The cooperation links counted under RCO87, by id.
+    /// The cooperation links RCO87 looks at, by id.
     pub links: HashMap<String, CooperationEvidence>,
     /// Each enterprise's business-start outcome id: C5 and RCO05 count on it, though the
     /// rulebooks read it as a fact of the enterprise, not as a qualifying record.
     pub starts: HashMap<String, String>,
     /// The project's organisations (and the research entities its outcomes name), by id.
     pub orgs: HashMap<OrgId, FactOrg>,
+    /// The names of the directory programmes its support was delivered under, by id.
+    pub programmes: HashMap<ProgrammeId, String>,
 }
 
 /// A cross-border cooperation link as the claim shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CooperationEvidence {
-    /// A signed (confirmed) partnership agreement or a held B2B meeting.
+    /// A partnership agreement (confirmed, or awaiting confirmation) or a held B2B meeting.
     pub kind: LinkKind,
     /// The day it was signed or held.
     pub date: NaiveDate,
@@ -137,6 +139,6 @@ async fn compute_for(app: &App, project: Project, from: NaiveDate, to: NaiveDate
     let period = ReportingPeriod { from, to };
     let results = indicators::evaluate(&gathered.facts, &settings, rulebook, period)
         .map_err(|e| AppError::Internal(format!("indicator facts of project {project_id}: {e}")))?;
-    let Gathered { names, records, outcomes, links, starts, orgs, .. } = gathered;
-    Ok(IndicatorReport { project, period, results, names, records, outcomes, links, starts, orgs })
+    let Gathered { names, records, outcomes, links, starts, orgs, programmes, .. } = gathered;
+    Ok(IndicatorReport { project, period, results, names, records, outcomes, links, starts, orgs, programmes })
 }

@@ -42,6 +42,7 @@ use tandem_core::evidence::units::format_minor_units;
 use tandem_core::policy::{self, Actor, Denied};
 use tandem_core::validation::{ValidationErrors, required_text};
 use tandem_core::{OrgId, SupportRecordId};
+use tandem_store::audit::{self, Entry};
 use tandem_store::subsidy as store;
 use tandem_store::{Conn, cities, organisations, projects};
 use uuid::Uuid;
@@ -360,6 +361,25 @@ pub async fn ledger(app: &App, actor: &Actor, enterprise: OrgId, on: Option<Naiv
         links,
         can_manage,
     })
+}
+
+/// The changes to what the ledger page lists from the audit trail, newest first: the
+/// enterprise's declarations, every control link it was on either end of (removed ones
+/// included) and the links in force of its group. For those who may see its ledger.
+pub async fn history(app: &App, actor: &Actor, enterprise: OrgId) -> AppResult<Vec<Entry>> {
+    check_viewer(actor, enterprise)?;
+    let mut conn = app.db().acquire().await?;
+    let mut history = Vec::new();
+    for d in store::declarations_of(conn.conn(), enterprise).await? {
+        history.extend(audit::history(conn.conn(), kind::AID_DECLARATION, &d.id.to_string()).await?);
+    }
+    let mut links: BTreeSet<Uuid> = store::all_links_of(conn.conn(), enterprise).await?.into_iter().map(|l| l.id).collect();
+    links.extend(group_links(conn.conn(), enterprise).await?.into_iter().map(|l| l.id));
+    for id in links {
+        history.extend(audit::history(conn.conn(), kind::CONTROL_LINK, &id.to_string()).await?);
+    }
+    history.sort_by_key(|e| std::cmp::Reverse(e.seq));
+    Ok(history)
 }
 
 async fn named_links(mut conn: Conn<'_>, links: Vec<EnterpriseLink>) -> AppResult<Vec<NamedLink>> {

@@ -5,15 +5,18 @@ pub mod claims;
 pub mod dashboard;
 pub(crate) mod demo;
 pub mod demo_leipzig;
+mod demo_interreg;
 mod demo_outcomes;
 mod indicator_facts;
 pub mod indicators;
 pub mod outcomes;
+pub mod pre_starts;
 pub mod ledger;
 pub mod mfa_letter;
 pub mod projects;
 pub mod sme;
 pub mod support;
+pub mod support_import;
 
 use crate::AppResult;
 use chrono::{DateTime, Utc};
@@ -37,6 +40,8 @@ pub mod kind {
     pub const AID_DECLARATION: &str = "aid_declaration";
     /// A control link between two enterprises (single undertaking).
     pub const CONTROL_LINK: &str = "control_link";
+    /// A pre-start client's mark in a project (ERDF P11), under the client's organisation id.
+    pub const PRE_START: &str = "pre_start";
 }
 
 /// One change to audit: which record, what happened, the record before and after.

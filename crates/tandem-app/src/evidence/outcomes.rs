@@ -19,6 +19,7 @@ use tandem_core::partnering::agreement::check_evidence;
 use tandem_core::policy::{self, Actor, Denied};
 use tandem_core::validation::{ValidationErrors, required_text};
 use tandem_core::{OrgId, OutcomeEvidenceId, OutcomeId, ProjectId};
+use tandem_store::audit::{self, Entry};
 use tandem_store::outcomes::{self as store, NewOutcomeEvidence, OutcomeEvidence};
 use tandem_store::{Conn, organisations};
 
@@ -226,6 +227,22 @@ pub async fn for_enterprise(app: &App, actor: &Actor, enterprise: OrgId) -> AppR
     projects.sort_by_key(|p| p.input.name.to_lowercase());
     let recordable = projects.iter().filter(|p| check_recorder(actor, p).is_ok()).map(|p| p.id).collect();
     Ok(EnterpriseOutcomes { outcomes, evidence, projects, recordable })
+}
+
+/// The changes to an enterprise's outcomes and their evidence from the audit trail, newest
+/// first: for those who may see its outcomes.
+pub async fn history(app: &App, actor: &Actor, enterprise: OrgId) -> AppResult<Vec<Entry>> {
+    actor.user()?;
+    if !policy::can_see_confidential(actor, enterprise) {
+        return Err(Denied::Forbidden.into());
+    }
+    let mut conn = app.db().acquire().await?;
+    let mut history = Vec::new();
+    for o in store::for_enterprise(conn.conn(), enterprise).await? {
+        history.extend(audit::history(conn.conn(), kind::OUTCOME, &o.id.to_string()).await?);
+    }
+    history.sort_by_key(|e| std::cmp::Reverse(e.seq));
+    Ok(history)
 }
 
 /// An evidence file with its bytes, for those who may see the enterprise's outcomes.

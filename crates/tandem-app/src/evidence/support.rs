@@ -10,12 +10,12 @@ use chrono::{DateTime, SubsecRound, Utc};
 use tandem_core::evidence::project::Project;
 use tandem_core::evidence::support::{HoursTotal, SupportDraft, SupportInput, SupportRecord};
 use tandem_core::partnering::agreement::check_evidence;
-use tandem_core::policy::{self, Actor, Denied};
+use tandem_core::policy::{self, Actor, Denied, PlatformAdmin};
 use tandem_core::validation::ValidationErrors;
-use tandem_core::{OrgId, ProjectId, SupportEvidenceId, SupportRecordId};
+use tandem_core::{OrgId, ProgrammeId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
 use tandem_store::audit::{self, Entry};
 use tandem_store::support_records::{self as store, Evidence, NewEvidence};
-use tandem_store::{Conn, organisations, projects};
+use tandem_store::{Conn, organisations, programmes, projects};
 
 /// Longest reason for withdrawing a record.
 pub const REASON_MAX: usize = 1_000;
@@ -28,10 +28,34 @@ pub(super) async fn project_of(conn: Conn<'_>, id: ProjectId) -> AppResult<Proje
     projects::get(conn, id).await?.ok_or(AppError::NotFound)
 }
 
+/// Who records support: a user, whose right to record for the support organisation is checked,
+/// or the operator's import (`tandem import support`), which acts with the machine's authority
+/// and is audited without a user.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Recorder<'a> {
+    /// A signed-in user (the form).
+    User(&'a Actor),
+    /// The operator's command line; the guard is the proof (only operator tools make one).
+    Operator(#[expect(dead_code, reason = "a proof, never read")] PlatformAdmin),
+}
+
+/// The operator's changes are audited without a user, as the other operator tools' are.
+static OPERATOR: Actor = Actor::Anonymous;
+
+impl<'a> Recorder<'a> {
+    /// The user to name as recorder or uploader (none for the operator) and the actor to audit.
+    fn user_and_actor(self) -> AppResult<(Option<UserId>, &'a Actor)> {
+        match self {
+            Recorder::User(actor) => Ok((Some(actor.user()?.id), actor)),
+            Recorder::Operator(_) => Ok((None, &OPERATOR)),
+        }
+    }
+}
+
 /// Checks the enterprise and the actor's right to record for the support organisation.
 async fn check_parties(
     mut conn: Conn<'_>,
-    actor: &Actor,
+    recorder: Recorder<'_>,
     project: &Project,
     draft: &SupportDraft,
     errors: &mut ValidationErrors,
@@ -40,8 +64,16 @@ async fn check_parties(
     if let Ok(support_org) = draft.support_org_id.trim().parse::<OrgId>() {
         if !delivery.contains(&support_org) {
             errors.add("support_org_id", "not_delivery", "choose one of the organisations that deliver this project");
-        } else {
+        } else if let Recorder::User(actor) = recorder {
             policy::support_recorder(actor, &delivery, support_org)?;
+        }
+        // Support is delivered under a programme of the organisation that gives it.
+        if let Ok(programme) = draft.programme_id.trim().parse::<ProgrammeId>() {
+            match programmes::get(conn.reborrow(), programme).await? {
+                Some(p) if p.org_id == support_org => {}
+                Some(_) => errors.add("programme_id", "other_org", "choose a programme run by the organisation that gave the support"),
+                None => errors.add("programme_id", "unknown_programme", "choose the programme from the list, or none"),
+            }
         }
     }
     if let Ok(enterprise) = draft.enterprise_id.trim().parse::<OrgId>() {
@@ -65,7 +97,7 @@ pub(super) fn check_recorder(actor: &Actor, project: &Project) -> Result<(), Den
 /// enterprise's subsidy ledger (`exclude`: the record being corrected).
 async fn validated(
     mut conn: Conn<'_>,
-    actor: &Actor,
+    recorder: Recorder<'_>,
     project: &Project,
     draft: &SupportDraft,
     exclude: Option<SupportRecordId>,
@@ -75,7 +107,7 @@ async fn validated(
         Ok(input) => (Some(input), ValidationErrors::default()),
         Err(errors) => (None, errors),
     };
-    check_parties(conn.reborrow(), actor, project, draft, &mut errors).await?;
+    check_parties(conn.reborrow(), recorder, project, draft, &mut errors).await?;
     let mut input = match input {
         Some(input) if errors.is_empty() => input,
         _ => return Err(AppError::Invalid(errors)),
@@ -96,21 +128,37 @@ async fn recorded(mut conn: Conn<'_>, actor: &Actor, id: SupportRecordId) -> App
 
 /// Records support given in `project`.
 pub async fn record(app: &App, actor: &Actor, project_id: ProjectId, draft: &SupportDraft) -> AppResult<SupportRecord> {
-    let user = actor.user()?.id;
+    actor.user()?;
     let at = now();
     let mut tx = app.db().begin().await?;
     let mut conn = tx.conn();
     let project = project_of(conn.reborrow(), project_id).await?;
     check_recorder(actor, &project)?;
-    let input = validated(conn.reborrow(), actor, &project, draft, None, at).await?;
+    let record = record_in(conn, Recorder::User(actor), &project, draft, at).await?;
+    tx.commit().await?;
+    Ok(record)
+}
+
+/// Validates and writes a support record in the caller's transaction, with its audit entry: the
+/// form's and the import's one way of recording support (the import writes a whole file in one
+/// transaction, so each row's ledger check sees the rows before it).
+pub(crate) async fn record_in(
+    mut conn: Conn<'_>,
+    recorder: Recorder<'_>,
+    project: &Project,
+    draft: &SupportDraft,
+    at: DateTime<Utc>,
+) -> AppResult<SupportRecord> {
+    let (user, actor) = recorder.user_and_actor()?;
+    let input = validated(conn.reborrow(), recorder, project, draft, None, at).await?;
     let record = SupportRecord {
         id: SupportRecordId::new(),
-        project_id,
-        aid_value: input.aid_value(&project),
+        project_id: project.id,
+        aid_value: input.aid_value(project),
         currency: project.input.currency.key().to_owned(),
         input,
-        adviser_user_id: Some(user),
-        created_by: Some(user),
+        adviser_user_id: user,
+        created_by: user,
         version: 1,
         created_at: at,
         updated_at: at,
@@ -125,7 +173,6 @@ pub async fn record(app: &App, actor: &Actor, project_id: ProjectId, draft: &Sup
         at,
     )
     .await?;
-    tx.commit().await?;
     Ok(record)
 }
 
@@ -139,7 +186,7 @@ pub async fn update(app: &App, actor: &Actor, id: SupportRecordId, version: i64,
     if before.withdrawn_at.is_some() {
         return Err(AppError::Conflict);
     }
-    let input = validated(conn.reborrow(), actor, &project, draft, Some(id), at).await?;
+    let input = validated(conn.reborrow(), Recorder::User(actor), &project, draft, Some(id), at).await?;
     let aid_value = input.aid_value(&project);
     if !store::update(conn.reborrow(), id, version, &input, aid_value, at).await? {
         return Err(AppError::Conflict);
@@ -183,12 +230,29 @@ pub async fn withdraw(app: &App, actor: &Actor, id: SupportRecordId, version: i6
 
 /// Attaches an evidence file (PDF, PNG or JPEG, checked by content) to a record.
 pub async fn add_evidence(app: &App, actor: &Actor, id: SupportRecordId, file_name: &str, bytes: &[u8]) -> AppResult<Evidence> {
-    let user = actor.user()?.id;
+    actor.user()?;
     let media_type = check_evidence(file_name, bytes)?;
     let at = now();
     let mut tx = app.db().begin().await?;
     let mut conn = tx.conn();
     recorded(conn.reborrow(), actor, id).await?;
+    let file = add_evidence_in(conn, Recorder::User(actor), id, file_name, media_type, bytes, at).await?;
+    tx.commit().await?;
+    Ok(file)
+}
+
+/// Stores an evidence file checked by [`check_evidence`] (`media_type`) for a record, with its
+/// audit entry, in the caller's transaction: the form's and the import's one way of adding it.
+pub(crate) async fn add_evidence_in(
+    mut conn: Conn<'_>,
+    recorder: Recorder<'_>,
+    id: SupportRecordId,
+    file_name: &str,
+    media_type: &'static str,
+    bytes: &[u8],
+    at: DateTime<Utc>,
+) -> AppResult<Evidence> {
+    let (user, actor) = recorder.user_and_actor()?;
     let name: String = file_name.trim().chars().take(FILE_NAME_MAX).collect();
     let sha256 = tandem_core::digest::sha256_hex(bytes);
     let new = NewEvidence {
@@ -198,7 +262,7 @@ pub async fn add_evidence(app: &App, actor: &Actor, id: SupportRecordId, file_na
         media_type,
         sha256: &sha256,
         content: bytes,
-        uploaded_by: Some(user),
+        uploaded_by: user,
     };
     store::add_evidence(conn.reborrow(), &new, at).await?;
     let file = store::evidence(conn.reborrow(), id).await?.into_iter().find(|e| e.id == new.id).ok_or(AppError::NotFound)?;
@@ -210,7 +274,6 @@ pub async fn add_evidence(app: &App, actor: &Actor, id: SupportRecordId, file_na
         at,
     )
     .await?;
-    tx.commit().await?;
     Ok(file)
 }
 
@@ -221,6 +284,8 @@ pub struct ProjectHours {
     pub project: Project,
     /// The running total.
     pub hours: HoursTotal,
+    /// The enterprise is a pre-start client of the project: its support counts under P11 only.
+    pub pre_start: bool,
 }
 
 /// An enterprise's support, as its page shows it.
@@ -256,7 +321,7 @@ pub async fn for_enterprise(app: &App, actor: &Actor, enterprise: OrgId) -> AppR
             None => {
                 let project = project_of(conn.conn(), r.project_id).await?;
                 let threshold = project.input.hours_threshold;
-                totals.push(ProjectHours { project, hours: HoursTotal { total: 0, threshold } });
+                totals.push(ProjectHours { project, hours: HoursTotal { total: 0, threshold }, pre_start: false });
                 totals.len() - 1
             }
         };
@@ -264,6 +329,12 @@ pub async fn for_enterprise(app: &App, actor: &Actor, enterprise: OrgId) -> AppR
             totals[i].hours.total += r.input.hours;
         }
     }
+    for mark in tandem_store::pre_starts::for_org(conn.conn(), enterprise).await? {
+        if let Some(t) = totals.iter_mut().find(|t| t.project.id == mark.project_id) {
+            t.pre_start = true;
+        }
+    }
+    history.extend(audit::history(conn.conn(), kind::PRE_START, &enterprise.to_string()).await?);
     history.sort_by_key(|e| std::cmp::Reverse(e.seq));
     Ok(EnterpriseSupport { records, evidence, totals, history })
 }

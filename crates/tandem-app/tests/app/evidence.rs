@@ -284,3 +284,61 @@ async fn the_demo_project_has_counted_enterprises_and_each_kind_of_near_miss() {
     let near = &claim.indicators.iter().find(|i| i.code == "C1").expect("C1").near_misses;
     assert!(near.iter().any(|(_, why)| why.contains("9.5 of 12 hours")), "{near:?}");
 }
+
+#[tokio::test]
+async fn a_pre_start_client_is_marked_by_the_project_staff_only_and_the_mark_is_audited() {
+    use tandem_app::evidence::pre_starts;
+    let w = World::new().await;
+    let app = &w.env.app;
+    support::record(app, &w.lead, w.project.id, &support_draft(&w, w.lead_org, "12")).await.expect("record");
+
+    // Those who do not record for the project may not mark; nor may the enterprise itself.
+    for who in [&w.outsider, &w.sme_admin] {
+        let denied = pre_starts::mark(app, who, w.project.id, w.sme).await;
+        assert!(matches!(denied, Err(AppError::Denied(Denied::Forbidden))), "{denied:?}");
+    }
+    // Only an enterprise can be a would-be business.
+    assert_eq!(invalid_field(pre_starts::mark(app, &w.lead, w.project.id, w.partner_org).await, "enterprise_id"), "not_enterprise");
+
+    pre_starts::mark(app, &w.partner, w.project.id, w.sme).await.expect("the partner marks it");
+    pre_starts::mark(app, &w.lead, w.project.id, w.sme).await.expect("marking again changes nothing");
+    let seen = support::for_enterprise(app, &w.sme_admin, w.sme).await.expect("support");
+    assert!(seen.totals[0].pre_start, "its page shows the mark");
+    let marks: Vec<&str> = seen.history.iter().map(|e| e.action.as_str()).filter(|a| a.starts_with("pre_start")).collect();
+    assert_eq!(marks, ["pre_start_marked"], "one audit entry, the first mark");
+
+    pre_starts::unmark(app, &w.lead, w.project.id, w.sme).await.expect("unmark");
+    let seen = support::for_enterprise(app, &w.lead, w.sme).await.expect("support");
+    assert!(!seen.totals[0].pre_start);
+    assert_eq!(seen.history[0].action, "pre_start_unmarked", "newest first");
+    assert!(tandem_app::audit::verify(app).await.expect("verify").is_intact());
+}
+
+#[tokio::test]
+async fn support_is_recorded_under_a_programme_of_the_organisation_that_gave_it() {
+    use tandem_app::directory::programmes;
+    use tandem_core::directory::ProgrammeDraft;
+    let w = World::new().await;
+    let app = &w.env.app;
+    let programme = |name: &str| ProgrammeDraft {
+        name: name.into(),
+        kind: "acceleration".into(),
+        status: "open".into(),
+        description_en: Some("Six months of coaching".into()),
+        sectors: vec!["62".into()],
+        ..Default::default()
+    };
+    let lead_programme = programmes::create(app, &w.lead, w.lead_org, &programme("Innovation Engine")).await.expect("lead's programme");
+    let partner_programme = programmes::create(app, &w.partner, w.partner_org, &programme("Lab Mentoring")).await.expect("partner's");
+
+    let under = |p: &tandem_core::directory::Programme| SupportDraft { programme_id: p.id.to_string(), ..support_draft(&w, w.lead_org, "3") };
+    let record = support::record(app, &w.lead, w.project.id, &under(&lead_programme)).await.expect("under the lead's programme");
+    assert_eq!(record.input.programme_id, Some(lead_programme.id));
+    let other = support::record(app, &w.lead, w.project.id, &under(&partner_programme)).await;
+    assert_eq!(invalid_field(other, "programme_id"), "other_org", "the partner's programme is not the lead's");
+    let nonsense = SupportDraft { programme_id: "not-an-id".into(), ..support_draft(&w, w.lead_org, "3") };
+    assert_eq!(invalid_field(support::record(app, &w.lead, w.project.id, &nonsense).await, "programme_id"), "unknown_programme");
+    // Corrected to none, it is stored as none.
+    let none = support::update(app, &w.lead, record.id, record.version, &support_draft(&w, w.lead_org, "3")).await.expect("update");
+    assert_eq!(none.input.programme_id, None);
+}

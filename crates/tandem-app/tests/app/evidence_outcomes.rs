@@ -354,8 +354,8 @@ async fn rco87_counts_a_birmingham_leipzig_agreement_once_per_organisation_and_n
 
     let first = agreement(&w, digbeth, plagwitz, "2024-04-10", AgreementState::Confirmed).await;
     agreement(&w, plagwitz, digbeth, "2024-09-01", AgreementState::Confirmed).await;
-    // Neither a recorded agreement nobody confirmed, nor one between organisations outside the
-    // project, nor one before the project started counts.
+    // Neither a recorded agreement nobody confirmed (a near miss), nor one between organisations
+    // outside the project, nor one before the project started counts.
     agreement(&w, digbeth, lindenau, "2024-05-01", AgreementState::Recorded).await;
     agreement(&w, quarter, lindenau, "2024-05-01", AgreementState::Confirmed).await;
     agreement(&w, digbeth, lindenau, "2023-11-01", AgreementState::Confirmed).await;
@@ -375,7 +375,9 @@ async fn rco87_counts_a_birmingham_leipzig_agreement_once_per_organisation_and_n
     assert_eq!(rco87.entry(&connewitz.to_string()).expect("Connewitz").qualifying_ids, vec![across.to_string()]);
     let miss = rco87.near_miss(&quarter.to_string()).expect("a same-country meeting is a near miss");
     assert_eq!(miss.missing, vec![Shortfall::SameCountry { country: "GB".into() }]);
-    assert!(rco87.entry(&lindenau.to_string()).is_none() && rco87.near_miss(&lindenau.to_string()).is_none(), "{rco87:?}");
+    assert!(rco87.entry(&lindenau.to_string()).is_none(), "{rco87:?}");
+    let waiting = rco87.near_miss(&lindenau.to_string()).expect("the unconfirmed agreement is a near miss");
+    assert_eq!(waiting.missing, vec![Shortfall::AgreementsNotConfirmed { agreements: 1 }]);
 
     let claim = claims::claim_of(&report);
     let rows = &claim.indicators.iter().find(|i| i.code == "RCO87").expect("RCO87").rows;
@@ -521,4 +523,54 @@ async fn the_demo_has_entries_and_near_misses_for_c5_c8_c26_c28_c29_and_the_leip
     }
     assert_eq!(result(&report, IndicatorCode::Rcr01).total(), 350, "3.5 jobs created");
     assert_eq!(result(&report, IndicatorCode::Rcr02).total(), 20_000_000, "€200,000 of evidenced private investment");
+}
+
+#[tokio::test]
+async fn the_demo_counts_a_pre_start_client_under_p11_and_the_twin_city_agreements_under_rco87() {
+    let env = Env::new().await;
+    tandem_app::demo::seed(&env.app, 0).await.expect("seed");
+    let actor = |email: &'static str| {
+        let app = &env.app;
+        async move {
+            let user = tandem_app::auth::login(app, email, tandem_app::demo::DEMO_PASSWORD).await.expect("login");
+            tandem_app::auth::actor_for(app, user.id).await.expect("actor").expect("exists").1
+        }
+    };
+    let project_named = |actor: &tandem_core::policy::Actor, name: &'static str| {
+        let (app, actor) = (&env.app, actor.clone());
+        async move { projects::list(app, &actor).await.expect("projects").into_iter().find(|p| p.input.name == name).expect(name) }
+    };
+
+    // Two pre-start clients: one with 12 hours counts under P11 (and nowhere else), one with
+    // 7.5 hours is a near miss.
+    let jordan = actor("jordan.manager@demo.tandem.example").await;
+    let engine = project_named(&jordan, "Innovation Engine").await;
+    let report = indicators::compute(&env.app, &jordan, engine.id, d("2018-01-01"), d("2018-12-31")).await.expect("compute");
+    let p11 = result(&report, IndicatorCode::P11);
+    assert_eq!(p11.entries.len(), 1, "{p11:?}");
+    assert_eq!(p11.near_misses.len(), 1, "{p11:?}");
+    assert_eq!(p11.near_misses[0].missing, [Shortfall::HoursShort { have_hundredths: 750, need_hundredths: 1200 }]);
+    let pre_starts: Vec<&str> =
+        p11.entries.iter().map(|e| e.subject_id.as_str()).chain(p11.near_misses.iter().map(|m| m.subject_id.as_str())).collect();
+    for code in [IndicatorCode::C1, IndicatorCode::C4, IndicatorCode::P13] {
+        let r = result(&report, code);
+        let subjects = r.entries.iter().map(|e| e.subject_id.as_str()).chain(r.near_misses.iter().map(|m| m.subject_id.as_str()));
+        assert!(subjects.into_iter().all(|s| !pre_starts.contains(&s)), "a pre-start client is not an enterprise under {code:?}");
+    }
+
+    // The Interreg project: the confirmed Birmingham–Leipzig agreement counts both firms; the
+    // one awaiting the partner's confirmation is a near miss for both.
+    let anna = actor("anna.austausch@demo.tandem.example").await;
+    let bridge = project_named(&anna, "Twin-City Innovation Bridge").await;
+    let report = indicators::compute(&env.app, &anna, bridge.id, d("2026-01-01"), d("2026-12-31")).await.expect("compute");
+    let rco87 = result(&report, IndicatorCode::Rco87);
+    assert_eq!(rco87.total(), 2, "{rco87:?}");
+    assert_eq!(rco87.near_misses.len(), 2, "{rco87:?}");
+    for miss in &rco87.near_misses {
+        assert_eq!(miss.missing, [Shortfall::AgreementsNotConfirmed { agreements: 1 }]);
+    }
+    let claim = claims::claim_of(&report);
+    let rows = &claim.indicators.iter().find(|i| i.code == "RCO87").expect("RCO87").rows;
+    assert!(rows.iter().any(|r| r.kind == "partnership_agreement" && r.detail.contains("Digbeth Air Sensing Ltd (GB)")), "{rows:?}");
+    assert!(tandem_app::audit::verify(&env.app).await.expect("verify").is_intact());
 }

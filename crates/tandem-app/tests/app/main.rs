@@ -10,6 +10,7 @@ mod evidence;
 mod evidence_ledger;
 mod evidence_outcomes;
 mod evidence_sme;
+mod evidence_support_import;
 mod lifecycle_job;
 mod matching;
 mod meetings;

@@ -6,7 +6,7 @@ use super::aid::{parse_rate, rate_needed, require_rate};
 use super::project::Project;
 use super::units::parse_hundredths;
 use crate::validation::{ValidationErrors, optional_text, required_text};
-use crate::{OrgId, ProjectId, SupportRecordId, UserId};
+use crate::{OrgId, ProgrammeId, ProjectId, SupportRecordId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +45,8 @@ pub struct SupportDraft {
     /// Units of the enterprise's ledger currency per unit of the project's currency ("0.8532"),
     /// needed when they differ and the support carries aid.
     pub aid_rate: String,
+    /// The directory programme it was delivered under (programme id; empty: none).
+    pub programme_id: String,
     /// The recorder has seen that the aid takes the enterprise near its subsidy ceiling and
     /// records it anyway.
     pub confirm_ceiling: bool,
@@ -76,6 +78,9 @@ pub struct SupportInput {
     /// Millionths of the enterprise's ledger currency per unit of the project's currency, where
     /// they differ and the support carries aid (see [`SupportInput::check_aid_rate`]).
     pub aid_rate_millionths: Option<i64>,
+    /// The directory programme it was delivered under, if any (the application checks that the
+    /// support organisation runs it).
+    pub programme_id: Option<ProgrammeId>,
 }
 
 fn amount(errors: &mut ValidationErrors, field: &str, text: &str, what: &str) -> Option<i64> {
@@ -168,6 +173,16 @@ impl SupportDraft {
             _ => {}
         }
         let aid_rate = parse_rate(&mut errors, "aid_rate", &self.aid_rate);
+        let programme_id = match self.programme_id.trim() {
+            "" => None,
+            raw => {
+                let id = raw.parse::<ProgrammeId>().ok();
+                if id.is_none() {
+                    errors.add("programme_id", "unknown_programme", "choose the programme from the list, or none");
+                }
+                id
+            }
+        };
         let (Some(enterprise_id), Some(support_org_id), Some(delivered_on), Some(activity), Some(hours), Some(aid_rate_millionths)) =
             (enterprise_id, support_org_id, delivered_on, activity, hours, aid_rate)
         else {
@@ -188,6 +203,7 @@ impl SupportDraft {
             loan_amount,
             loan_aid_value,
             aid_rate_millionths,
+            programme_id,
         })
     }
 }
@@ -331,6 +347,7 @@ mod tests {
             amount: String::new(),
             aid_value: String::new(),
             aid_rate: String::new(),
+            programme_id: String::new(),
             confirm_ceiling: false,
         }
     }
@@ -395,6 +412,17 @@ mod tests {
         let same = OrgId::new().to_string();
         let own = SupportDraft { enterprise_id: same.clone(), support_org_id: same, ..draft("workshop") };
         assert_eq!(own.validate(&p, today()).expect_err("self").for_field("enterprise_id").map(|e| e.code), Some("self_support"));
+    }
+
+    #[test]
+    fn the_programme_is_optional_and_must_be_an_id() {
+        let p = project(None);
+        assert_eq!(draft("workshop").validate(&p, today()).expect("none").programme_id, None);
+        let id = ProgrammeId::new();
+        let under = SupportDraft { programme_id: format!(" {id} "), ..draft("workshop") }.validate(&p, today()).expect("valid");
+        assert_eq!(under.programme_id, Some(id));
+        let bad = SupportDraft { programme_id: "accelerator".into(), ..draft("workshop") }.validate(&p, today()).expect_err("bad id");
+        assert_eq!(bad.for_field("programme_id").map(|e| e.code), Some("unknown_programme"));
     }
 
     #[test]

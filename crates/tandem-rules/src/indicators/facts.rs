@@ -281,6 +281,9 @@ pub enum LinkKind {
     PartnershipAgreement,
     /// A B2B meeting that was held.
     HeldB2bMeeting,
+    /// A partnership agreement one party recorded and the other has not yet confirmed: never
+    /// counted (an agreement is cooperation once both sides stand by it), shown as a near miss.
+    UnconfirmedAgreement,
 }
 
 /// One end of a cooperation link.

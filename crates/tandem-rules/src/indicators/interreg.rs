@@ -3,7 +3,8 @@
 //! Interreg programmes under Regulation (EU) 2021/1059.
 //!
 //! Tandem feeds it from cooperation links: two organisations in different countries linked by
-//! a signed partnership agreement or a held B2B meeting. Each organisation counts once, from
+//! a signed partnership agreement (confirmed by both parties; one awaiting confirmation is a near
+//! miss) or a held B2B meeting. Each organisation counts once, from
 //! the day of its first cross-border link, however many links it has. The Commission's
 //! methodology (SWD(2021) 198) describes organisations cooperating *formally* in supported
 //! projects; a programme that does not accept a B2B meeting as formal cooperation switches
@@ -73,8 +74,10 @@ fn cooperation_test(
     links: &[(&CooperationLink, &str, &str)],
     settings: &ProjectSettings,
 ) -> Qualification {
-    let kind_counts = |l: &CooperationLink| {
-        l.kind == LinkKind::PartnershipAgreement || settings.rco87_counts_b2b_meetings
+    let kind_counts = |l: &CooperationLink| match l.kind {
+        LinkKind::PartnershipAgreement => true,
+        LinkKind::HeldB2bMeeting => settings.rco87_counts_b2b_meetings,
+        LinkKind::UnconfirmedAgreement => false,
     };
     let across = |own: &str, other: &str| !own.trim().eq_ignore_ascii_case(other.trim());
     let counted: Vec<&CooperationLink> = links
@@ -99,13 +102,22 @@ fn cooperation_test(
             country: own.trim().to_ascii_uppercase(),
         });
     }
-    let meetings = links
-        .iter()
-        .filter(|(l, own, other)| !kind_counts(l) && across(own, other))
-        .count();
+    let uncounted = |kind: LinkKind| {
+        links
+            .iter()
+            .filter(|(l, own, other)| l.kind == kind && !kind_counts(l) && across(own, other))
+            .count()
+    };
+    let meetings = uncounted(LinkKind::HeldB2bMeeting);
     if meetings > 0 {
         missing.push(Shortfall::MeetingsNotCounted {
             meetings: count(meetings),
+        });
+    }
+    let agreements = uncounted(LinkKind::UnconfirmedAgreement);
+    if agreements > 0 {
+        missing.push(Shortfall::AgreementsNotConfirmed {
+            agreements: count(agreements),
         });
     }
     Err(missing)

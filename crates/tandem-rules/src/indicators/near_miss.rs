@@ -110,6 +110,11 @@ pub enum Shortfall {
         /// How many meetings.
         meetings: u32,
     },
+    /// The organisation's cross-border agreements await the partner's confirmation.
+    AgreementsNotConfirmed {
+        /// How many agreements.
+        agreements: u32,
+    },
 }
 
 /// Which part of a split indicator an amount belongs to (RCO01 by size, RCR02 by support).

@@ -10,6 +10,7 @@ mod migrations;
 mod organisations;
 mod outbox;
 mod outcomes;
+mod pre_starts;
 mod profiles;
 mod research;
 mod search;

@@ -20,7 +20,7 @@ fn d(s: &str) -> NaiveDate {
 }
 
 /// A project led by an incubator, and an SME and a research institute, all in Birmingham.
-async fn world(db: &Db) -> (ProjectId, OrgId, OrgId) {
+pub(crate) async fn world(db: &Db) -> (ProjectId, OrgId, OrgId) {
     let lead = insert_org(db, &org_input("Innovation Birmingham", OrgKind::Incubator, birmingham(), &["62.01"]), "").await;
     let sme = insert_org(db, &org_input("Daden Ltd", OrgKind::Sme, birmingham(), &["62.01"]), "").await;
     let institute = insert_org(db, &org_input("Midlands Institute", OrgKind::ResearchOrganisation, birmingham(), &["72.19"]), "").await;

@@ -134,6 +134,7 @@ fn support(project: ProjectId, enterprise: OrgId, by: OrgId, on: NaiveDate, aid_
             loan_amount: None,
             loan_aid_value: None,
             aid_rate_millionths: rate,
+            programme_id: None,
         },
         adviser_user_id: None,
         aid_value,

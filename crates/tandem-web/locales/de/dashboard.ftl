@@ -51,6 +51,11 @@ dashboard-chart-sector = { $code } nach Branche (NACE-Abschnitt)
 dashboard-sector = Branche
 dashboard-no-sector = Kein NACE-Code angegeben
 dashboard-chart-support-org = { $code } nach unterstützender Organisation (ein von zwei Organisationen unterstütztes Unternehmen zählt bei beiden)
+dashboard-chart-programme = { $code } nach Programm (Unterstützung in zwei Programmen zählt das Unternehmen bei beiden)
+dashboard-no-programme = Keinem Programm zugeordnet
+dashboard-link-agreement = Partnerschaftsvereinbarung ({ $label })
+dashboard-link-unconfirmed = Partnerschaftsvereinbarung ({ $label }), vom Partner noch nicht bestätigt
+dashboard-link-meeting = B2B-Gespräch bei { $name }
 dashboard-chart-month = { $code } nach Monat der Qualifizierung
 dashboard-month = Monat
 
@@ -94,6 +99,10 @@ dashboard-missing-same-country = beide Organisationen in { $country }
 dashboard-missing-meetings = { $count ->
     [one] ein B2B-Gespräch, das dieses Projekt nicht zählt
    *[other] { $formatted } B2B-Gespräche, die dieses Projekt nicht zählt
+}
+dashboard-missing-unconfirmed = { $count ->
+    [one] eine Vereinbarung, die der Partner noch nicht bestätigt hat
+   *[other] { $formatted } Vereinbarungen, die der Partner noch nicht bestätigt hat
 }
 
 dashboard-indicator-C1 = Anzahl der Unternehmen, die Unterstützung erhalten

@@ -160,3 +160,16 @@ validation-not_enterprise = Unterstützung wird nur für Unternehmen erfasst.
 validation-self_support = Eine Organisation kann keine Unterstützung für sich selbst erfassen.
 validation-outside_project = Das Datum liegt außerhalb der Projektlaufzeit.
 validation-not_financial = Nur ein Zuschuss oder ein Darlehen hat einen Betrag.
+
+# Gründungsinteressierte (EFRE P11) und das Programm, in dem unterstützt wurde
+support-pre-start = Gründungsinteressiert
+support-pre-start-hint = Noch nicht am Markt: Dieses Projekt zählt die Unterstützung nur unter P11 (potenzielle Gründerinnen und Gründer), nicht als Unterstützung eines Unternehmens.
+support-pre-start-mark = Als gründungsinteressiert markieren
+support-pre-start-unmark = Nicht mehr gründungsinteressiert
+support-pre-start-marked = Im Projekt als gründungsinteressiert markiert: Die Unterstützung zählt jetzt nur unter P11.
+support-pre-start-unmarked = Nicht mehr gründungsinteressiert: Die Unterstützung zählt wieder als Unterstützung eines Unternehmens.
+support-action-pre_start_marked = Als gründungsinteressiert markiert
+support-action-pre_start_unmarked = Nicht mehr gründungsinteressiert
+support-field-programme_id = Programm
+support-hint-programme = Das Programm der unterstützenden Organisation, zu dem diese Unterstützung gehörte, falls es eines gibt (im Projekt-Dashboard nach Programm gezeigt).
+support-programme-none = Keines

@@ -96,3 +96,15 @@ validation-before_grant = Eine Beihilfe wird erklärt, nachdem sie gewährt wurd
 validation-self_link = Ein Unternehmen kann sich nicht selbst kontrollieren: Wählen Sie zwei verschiedene Unternehmen.
 validation-duplicate_link = Diese Unternehmen sind bereits verbunden: Entfernen Sie zuerst die alte Verbindung, um sie zu ändern.
 validation-not_this_enterprise = Eines der beiden Unternehmen muss das sein, dessen Konto dies ist.
+
+## Correcting a declaration; the history of declarations and control links
+
+ledger-declaration-correct = Berichtigen
+ledger-declaration-edit = Erklärung berichtigen
+ledger-declaration-edit-intro = Berichtigen Sie die Erklärung so, wie das Unternehmen sie abgegeben hat. Der Verlauf auf der Seite des Beihilfekontos hält fest, was vorher eingetragen war.
+ledger-declaration-saved = Die Erklärung wurde berichtigt.
+ledger-declaration-conflict = Jemand anderes hat diese Erklärung geändert, seit Sie sie geöffnet haben. Laden Sie die Seite neu und nehmen Sie Ihre Änderung erneut vor.
+ledger-field-controller_id = Kontrollierendes Unternehmen
+ledger-field-controlled_id = Kontrolliertes Unternehmen
+ledger-field-removed_at = Entfernt am
+support-action-removed = Entfernt

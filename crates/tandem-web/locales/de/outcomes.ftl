@@ -78,3 +78,10 @@ validation-not_research_entity = Wählen Sie einen Hochschullehrstuhl oder eine 
 validation-self_cooperation = Ein Unternehmen kann nicht mit sich selbst zusammenarbeiten.
 validation-outcome_not_enterprise = Ergebnisse werden nur für Unternehmen erfasst.
 validation-not_yet_happened = Erfassen Sie ein Ergebnis erst, wenn es eingetreten ist: Wählen Sie ein Datum bis heute.
+
+## Correcting an outcome
+
+outcomes-correct = Berichtigen
+outcomes-edit = Ergebnis berichtigen
+outcomes-edit-intro = Berichtigen Sie, was erfasst wurde: die Art, das Datum, die Felder dieser Art oder die Notiz. Das Ergebnis bleibt in seinem Projekt; der Verlauf auf der Ergebnisseite hält fest, was vorher eingetragen war.
+outcomes-saved = Das Ergebnis wurde berichtigt.

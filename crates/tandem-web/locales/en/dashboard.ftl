@@ -51,6 +51,11 @@ dashboard-chart-sector = { $code } by sector (NACE section)
 dashboard-sector = Sector
 dashboard-no-sector = No NACE code given
 dashboard-chart-support-org = { $code } by support organisation (an enterprise supported by two counts under both)
+dashboard-chart-programme = { $code } by programme (support under two programmes counts the enterprise under both)
+dashboard-no-programme = Not under a programme
+dashboard-link-agreement = Partnership agreement ({ $label })
+dashboard-link-unconfirmed = Partnership agreement ({ $label }), awaiting the partner's confirmation
+dashboard-link-meeting = B2B meeting held at { $name }
 dashboard-chart-month = { $code } by month of qualification
 dashboard-month = Month
 
@@ -94,6 +99,10 @@ dashboard-missing-same-country = both organisations in { $country }
 dashboard-missing-meetings = { $count ->
     [one] one B2B meeting, which this project does not count
    *[other] { $formatted } B2B meetings, which this project does not count
+}
+dashboard-missing-unconfirmed = { $count ->
+    [one] one agreement awaiting the partner's confirmation
+   *[other] { $formatted } agreements awaiting the partner's confirmation
 }
 
 dashboard-indicator-C1 = Number of enterprises receiving support

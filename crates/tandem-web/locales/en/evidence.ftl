@@ -160,3 +160,16 @@ validation-not_enterprise = Support is recorded for enterprises only.
 validation-self_support = An organisation cannot record support to itself.
 validation-outside_project = The date is outside the project's delivery dates.
 validation-not_financial = Only a grant or a loan has an amount.
+
+# Pre-start clients (ERDF P11) and the programme support was delivered under
+support-pre-start = Pre-start client
+support-pre-start-hint = Not yet trading: this project counts its support under P11 (potential entrepreneurs) only, not as an enterprise's.
+support-pre-start-mark = Mark as a pre-start client
+support-pre-start-unmark = No longer a pre-start client
+support-pre-start-marked = Marked as a pre-start client of the project: its support now counts under P11 only.
+support-pre-start-unmarked = No longer a pre-start client: its support counts as an enterprise's again.
+support-action-pre_start_marked = Marked as a pre-start client
+support-action-pre_start_unmarked = No longer a pre-start client
+support-field-programme_id = Programme
+support-hint-programme = The programme of the support organisation this support was part of, if any (shown by programme on the project dashboard).
+support-programme-none = None

@@ -96,3 +96,15 @@ validation-before_grant = Aid is declared once it was granted: the declaration c
 validation-self_link = An enterprise cannot control itself: choose two different enterprises.
 validation-duplicate_link = These enterprises are linked already: remove the old link first to change it.
 validation-not_this_enterprise = One of the two enterprises must be the one whose ledger this is.
+
+## Correcting a declaration; the history of declarations and control links
+
+ledger-declaration-correct = Correct
+ledger-declaration-edit = Correct a declaration
+ledger-declaration-edit-intro = Correct the declaration as the enterprise made it. The history on the ledger page keeps what it said before.
+ledger-declaration-saved = The declaration has been corrected.
+ledger-declaration-conflict = Someone else changed this declaration since you opened it. Reload the page and make your change again.
+ledger-field-controller_id = Controlling enterprise
+ledger-field-controlled_id = Controlled enterprise
+ledger-field-removed_at = Removed on
+support-action-removed = Removed

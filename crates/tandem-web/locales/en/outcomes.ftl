@@ -78,3 +78,10 @@ validation-not_research_entity = Choose a university department or research orga
 validation-self_cooperation = An enterprise cannot cooperate with itself.
 validation-outcome_not_enterprise = Outcomes are recorded for enterprises only.
 validation-not_yet_happened = Record an outcome once it has happened: use a date up to today.
+
+## Correcting an outcome
+
+outcomes-correct = Correct
+outcomes-edit = Correct an outcome
+outcomes-edit-intro = Correct what was recorded: the kind, the date, the fields of that kind or the note. The outcome stays in its project; the history on the outcomes page keeps what it said before.
+outcomes-saved = The outcome has been corrected.

@@ -64,10 +64,11 @@ async fn the_dashboard_shows_achieved_counts_against_targets_with_charts_and_nea
     assert!(c1_row.ends_with(&format!("<td class=\"num\">{}</td>", c1.near_misses.len())), "near misses: {c1_row}");
     assert!(c1_row.contains(&format!("href=\"/projects/{}/indicators/C1?{YEAR}\"", d.project)), "{c1_row}");
     assert!(row(&html, "C2").contains("Number of enterprises receiving grants"), "{html}");
-    for chart in ["targets", "city", "sector", "support-org", "month"] {
+    for chart in ["targets", "city", "sector", "support-org", "programme", "month"] {
         assert!(html.contains(&format!("id=\"chart-{chart}\"")), "chart {chart}: {html}");
     }
     assert!(html.contains("Birmingham") && html.contains("Innovation Birmingham"), "by city and organisation: {html}");
+    assert!(html.contains("DMT Lab Industry Mentoring"), "by the programme support was delivered under: {html}");
     assert!(html.contains("<caption>C1 by month of qualification</caption>"), "a table behind each chart: {html}");
     assert!(html.contains(&format!("/projects/{}/claim?{YEAR}&amp;format=xlsx", d.project)), "{html}");
 
@@ -116,6 +117,41 @@ async fn an_indicator_page_lists_qualifying_records_and_what_near_misses_lack() 
     let (_, html) = get(&d.app, &d.manager, &format!("/projects/{}/dashboard?{YEAR}", d.project)).await;
     assert!(html.contains("Berichtszeitraum") && html.contains("Anzahl der Unternehmen, die Unterstützung erhalten"), "{html}");
     assert!(html.contains("C1 nach Monat der Qualifizierung") && html.contains("Mittelabruf herunterladen"), "{html}");
+}
+
+#[tokio::test]
+async fn the_interreg_project_counts_cross_border_agreements_in_words_and_a_pre_start_client_under_p11() {
+    let d = demo().await;
+    // P11 in the Innovation Engine: the pre-start client short of its hours is a near miss.
+    let (status, html) = get(&d.app, &d.manager, &format!("/projects/{}/indicators/P11?{YEAR}", d.project)).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("7.5 of 12 hours") && html.contains("/support#record-"), "{html}");
+
+    // RCO87 in the Interreg project, for its lead's programme manager.
+    let anna = d.app.client();
+    d.app.login(&anna, "anna.austausch@demo.tandem.example", tandem_app::demo::DEMO_PASSWORD).await;
+    let _ = get(&d.app, &anna, "/locale/en?return_to=/projects").await;
+    let actor = d.app.actor("anna.austausch@demo.tandem.example").await;
+    let bridge = tandem_app::evidence::projects::list(&d.app.app, &actor)
+        .await
+        .expect("projects")
+        .into_iter()
+        .find(|p| p.input.name == "Twin-City Innovation Bridge")
+        .expect("the Interreg project")
+        .id;
+    let year = "from=2026-01-01&to=2026-12-31";
+    let (status, html) = get(&d.app, &anna, &format!("/projects/{bridge}/indicators/RCO87?{year}")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("12 October 2026 · Partnership agreement (Licence agreement) · Digbeth Air Sensing Ltd (GB) – Nordlicht Sensorik GmbH (DE)"),
+        "the agreement in words, not an id: {html}"
+    );
+    assert!(!html.contains("<code>"), "no bare ids: {html}");
+    assert!(html.contains("Acocks Green Cargo Cycles Ltd") && html.contains("one agreement awaiting the partner&#39;s confirmation"), "{html}");
+    let (status, html) = get(&d.app, &anna, &format!("/projects/{bridge}/dashboard?{year}")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("id=\"indicator-RCO87\"") && html.contains("id=\"chart-city\""), "{html}");
+    assert!(!html.contains("id=\"chart-programme\""), "organisations cooperating are not counted by programme: {html}");
 }
 
 #[tokio::test]

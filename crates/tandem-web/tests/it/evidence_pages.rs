@@ -287,3 +287,61 @@ async fn the_pages_speak_german() {
     let (_, html) = get(&w.app, &w.lead, &format!("/organisations/{}/support", w.sme)).await;
     assert!(html.contains("Unterstützung für Daden Ltd") && html.contains("noch keine Unterstützung"), "{html}");
 }
+
+#[tokio::test]
+async fn the_lead_marks_a_pre_start_client_from_its_page_and_logs_support_under_a_programme() {
+    let w = world().await;
+    // A programme of the lead's, offered on the support form.
+    let draft = tandem_core::directory::ProgrammeDraft {
+        name: "Engine Accelerator".into(),
+        kind: "acceleration".into(),
+        status: "open".into(),
+        description_en: Some("Six months of coaching".into()),
+        sectors: vec!["62".into()],
+        ..Default::default()
+    };
+    let programme = tandem_app::directory::programmes::create(&w.app.app, &w.app.actor(LEAD).await, w.lead_org, &draft).await.expect("programme");
+    let form = format!("/projects/{}/support/new", w.project);
+    let (_, html) = get(&w.app, &w.lead, &form).await;
+    assert!(html.contains(&format!("value=\"{}\"", programme.id)) && html.contains("Innovation Birmingham – Engine Accelerator"), "{html}");
+    let (sme, lead_org, programme_id) = (w.sme.to_string(), w.lead_org.to_string(), programme.id.to_string());
+    let logged = log_support(
+        &w,
+        &[
+            ("enterprise_id", sme.as_str()),
+            ("support_org_id", lead_org.as_str()),
+            ("adviser_name", "Jordan Hayes"),
+            ("delivered_on", "2024-05-14"),
+            ("hours", "4"),
+            ("activity", "one_to_one_advice"),
+            ("written_output", "Start-up plan"),
+            ("programme_id", programme_id.as_str()),
+        ],
+    )
+    .await;
+    assert_eq!(logged.status(), StatusCode::SEE_OTHER);
+    let page = format!("/organisations/{sme}/support");
+    let (_, html) = get(&w.app, &w.lead, &page).await;
+    assert!(html.contains("<dt>Programme</dt><dd>Engine Accelerator</dd>"), "{html}");
+    assert!(html.contains("Mark as a pre-start client"), "{html}");
+
+    // Marked from the page: the badge, the note, the history.
+    let action = format!("/projects/{}/pre-starts", w.project);
+    let marked = post_form(&w.app, &w.lead, &page, &action, &[("enterprise", sme.as_str()), ("pre_start", "true")]).await;
+    assert_eq!((marked.status(), location(&marked)), (StatusCode::SEE_OTHER, page.clone()));
+    let (_, html) = get(&w.app, &w.lead, &page).await;
+    assert!(html.contains(&format!("id=\"pre-start-{}\"", w.project)) && html.contains("counts its support under P11"), "{html}");
+    assert!(html.contains("Marked as a pre-start client") && html.contains("No longer a pre-start client"), "{html}");
+
+    // The enterprise sees the mark but may not change it.
+    let owner = logged_in(&w.app, OWNER).await;
+    let (_, html) = get(&w.app, &owner, &page).await;
+    assert!(html.contains("Pre-start client") && !html.contains(&format!("action=\"{action}\"")), "{html}");
+    let refused = post_form(&w.app, &owner, &page, &action, &[("enterprise", sme.as_str()), ("pre_start", "false")]).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    let unmarked = post_form(&w.app, &w.lead, &page, &action, &[("enterprise", sme.as_str()), ("pre_start", "false")]).await;
+    assert_eq!(unmarked.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get(&w.app, &w.lead, &page).await;
+    assert!(!html.contains(&format!("id=\"pre-start-{}\"", w.project)), "{html}");
+}

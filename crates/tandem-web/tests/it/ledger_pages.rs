@@ -2,7 +2,9 @@
 //! (regime, window, used, ceiling, headroom, the aid counted with where it comes from), declaring
 //! and withdrawing aid and linking enterprises through the forms, problems shown by their fields,
 //! the support form's near-ceiling warning with "record anyway", the MFA notification letter as a
-//! PDF, outsiders refused, and the page in German.
+//! PDF, outsiders refused, and the page in German. Correcting a declaration through its form
+//! (problems by their fields, a stale version refused, others refused) and the history of
+//! declarations and control links with before and after, in English and German.
 
 use crate::support::*;
 use reqwest::{Client, StatusCode};
@@ -298,4 +300,140 @@ async fn the_mfa_letter_downloads_as_a_pdf_and_outsiders_are_refused() {
     assert_eq!(get(&w.app, &uk_owner, &page).await.0, StatusCode::FORBIDDEN);
     let anonymous = w.app.client().get(w.app.url(&page)).send().await.expect("GET");
     assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+}
+
+/// The id of the first declaration the ledger page lists.
+fn first_declaration(html: &str) -> String {
+    let start = html.find("id=\"declaration-").expect("a declaration") + "id=\"declaration-".len();
+    html[start..].chars().take(36).collect()
+}
+
+/// The correction form's fields: the declaration of `world` with `amount`, read at `version`.
+fn corrected<'a>(sme: &'a str, version: &'a str, amount: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("version", version),
+        ("enterprise", sme),
+        ("grantor", "Sächsische Aufbaubank"),
+        ("description", "De minimis grant for the electrolyser test bench"),
+        ("granted_on", "2024-03-15"),
+        ("amount", amount),
+        ("currency", "EUR"),
+        ("declared_on", "2025-01-10"),
+    ]
+}
+
+#[tokio::test]
+async fn correcting_a_declaration_changes_the_ledger_and_its_history_shows_before_and_after() {
+    let w = world().await;
+    let sme = w.sme.to_string();
+    let page = format!("/organisations/{sme}/ledger");
+    let (_, html) = get(&w.app, &w.owner, &page).await;
+    let id = first_declaration(&html);
+    let edit = format!("/aid-declarations/{id}/edit?enterprise={sme}");
+    assert!(html.contains(&format!("href=\"{edit}\"")), "each declaration has a correct link: {html}");
+    assert!(html.contains("id=\"history-heading\"") && html.contains("<td>ceo</td><td>Recorded</td>"), "{html}");
+
+    let (status, form) = get(&w.app, &w.owner, &edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("Correct a declaration") && form.contains("Pleiße Wasserstoff GmbH"), "{form}");
+    assert!(
+        form.contains("name=\"version\" value=\"1\"")
+            && form.contains("value=\"150000\"")
+            && form.contains("value=\"Sächsische Aufbaubank\""),
+        "{form}"
+    );
+
+    // A bad value comes back next to its field with what was typed, and 422.
+    let action = format!("/aid-declarations/{id}/edit");
+    let bad = post_form(&w.app, &w.owner, &edit, &action, &corrected(&sme, "1", "nothing")).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.expect("body");
+    assert!(html.contains("id=\"amount-error\"") && html.contains("value=\"nothing\"") && html.contains("error-summary"), "{html}");
+
+    let ok = post_form(&w.app, &w.owner, &edit, &action, &corrected(&sme, "1", "120000")).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&ok), page);
+    let (_, html) = get(&w.app, &w.owner, &format!("{page}?on=2025-03-01")).await;
+    assert!(html.contains("The declaration has been corrected.") && html.contains("<dd id=\"ledger-used\">€120,000.00</dd>"), "{html}");
+    let history = &html[html.find("id=\"history-heading\"").expect("the history")..];
+    assert!(history.contains("<td>ceo</td><td>Corrected</td><td>15 March 2024 · Sächsische Aufbaubank</td>"), "{history}");
+    assert!(history.contains("<td>Gross aid value</td><td>€150,000.00</td><td>€120,000.00</td>"), "before and after: {history}");
+
+    // The stale form is refused with the conflict message; the ledger keeps the correction.
+    let stale = post_form(&w.app, &w.owner, &edit, &action, &corrected(&sme, "1", "90000")).await;
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    let html = stale.text().await.expect("body");
+    assert!(html.contains("Someone else changed this declaration since you opened it") && html.contains("value=\"90000\""), "{html}");
+
+    // Links made and removed are in the history too, with the enterprises by name.
+    let other = org(&w.app, "ceo@netz.example", "Pleiße Netz GmbH", OrgKind::Sme, "Leipzig").await;
+    let draft = tandem_core::evidence::aid::LinkDraft {
+        controller_id: sme.clone(),
+        controlled_id: other.to_string(),
+        relation: "majority_of_voting_rights".into(),
+    };
+    let owner = w.app.actor(OWNER).await;
+    let link = ledger::link(&w.app.app, &owner, w.sme, &draft).await.expect("link");
+    ledger::remove_link(&w.app.app, &owner, link.id).await.expect("remove");
+    let (_, html) = get(&w.app, &w.owner, &page).await;
+    assert!(html.contains("No control links."), "{html}");
+    let history = &html[html.find("id=\"history-heading\"").expect("the history")..];
+    let text = "Pleiße Wasserstoff GmbH controls Pleiße Netz GmbH: majority of the voting rights (Art. 2(2)(a))";
+    assert!(
+        history.contains(&format!("<td>Removed</td><td>{text}</td>")) && history.contains("<td>Removed on</td><td>—</td>"),
+        "{history}"
+    );
+    assert!(history.find("<td>Removed</td>") < history.find("<td>Corrected</td>"), "newest first: {history}");
+
+    // A withdrawn declaration is not corrected any more.
+    let withdraw = format!("/aid-declarations/{id}/withdraw");
+    let done = post_form(&w.app, &w.owner, &page, &withdraw, &[("enterprise", &sme), ("version", "2"), ("reason", "Entered twice")]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get(&w.app, &w.owner, &page).await;
+    assert!(!html.contains(&edit) && html.contains("<td>Withdrawn</td>"), "{html}");
+    assert_eq!(get(&w.app, &w.owner, &edit).await.0, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn others_cannot_correct_a_declaration_and_the_correction_speaks_german() {
+    let w = world().await;
+    let sme = w.sme.to_string();
+    let page = format!("/organisations/{sme}/ledger");
+    let (_, html) = get(&w.app, &w.owner, &page).await;
+    let id = first_declaration(&html);
+    let edit = format!("/aid-declarations/{id}/edit?enterprise={sme}");
+    let action = format!("/aid-declarations/{id}/edit");
+
+    // Another enterprise's admin, a stranger: refused, and nothing changes.
+    let uk_owner = {
+        org(&w.app, UK_OWNER, "Kingfisher Middleware Ltd", OrgKind::Sme, "Birmingham").await;
+        logged_in(&w.app, UK_OWNER).await
+    };
+    w.app.create_user(STRANGER, PASSWORD, true, false).await;
+    let stranger = logged_in(&w.app, STRANGER).await;
+    for client in [&uk_owner, &stranger] {
+        assert_eq!(get(&w.app, client, &edit).await.0, StatusCode::FORBIDDEN);
+        let refused = post_form(&w.app, client, "/", &action, &corrected(&sme, "1", "1")).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    }
+    let (_, html) = get(&w.app, &w.owner, &page).await;
+    assert!(html.contains("€150,000.00") && !html.contains("<td>Corrected</td>"), "{html}");
+
+    // In German: the form, its problems and the history.
+    let _ = get(&w.app, &w.owner, "/locale/de?return_to=/").await;
+    let (_, form) = get(&w.app, &w.owner, &edit).await;
+    assert!(form.contains("Erklärung berichtigen") && form.contains("Bruttobetrag der Beihilfe") && form.contains("Speichern"), "{form}");
+    let mut fields = corrected(&sme, "1", "120.000,00");
+    fields[2] = ("grantor", " ");
+    let bad = post_form(&w.app, &w.owner, &edit, &action, &fields).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.expect("body").contains("id=\"grantor-error\""));
+    assert_eq!(post_form(&w.app, &w.owner, &edit, &action, &corrected(&sme, "1", "120.000,00")).await.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get(&w.app, &w.owner, &page).await;
+    assert!(html.contains("Die Erklärung wurde berichtigt.") && html.contains("Berichtigen"), "{html}");
+    assert!(html.contains("Verlauf") && html.contains("<td>Berichtigt</td>"), "{html}");
+    assert!(html.contains("<td>Bruttobetrag der Beihilfe</td><td>150.000,00 €</td><td>120.000,00 €</td>"), "{html}");
+    let stale = post_form(&w.app, &w.owner, &edit, &action, &corrected(&sme, "1", "1")).await;
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    assert!(stale.text().await.expect("body").contains("Jemand anderes hat"));
 }

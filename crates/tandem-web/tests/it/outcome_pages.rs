@@ -2,7 +2,8 @@
 //! records an employment figure through the form (a bad value comes back next to its field),
 //! uploads and downloads its evidence and withdraws it; the support page links to the outcomes;
 //! the enterprise's own people see them but record none; strangers are refused; the page in
-//! German.
+//! German. Correcting an outcome through its form: problems by their fields, a stale version
+//! refused, the history with before and after, others refused, in German.
 
 use crate::support::*;
 use reqwest::multipart::{Form, Part};
@@ -196,4 +197,134 @@ async fn the_enterprise_sees_its_outcomes_strangers_are_refused_and_the_page_spe
     let second = post_form(&w.app, &w.lead, &w.page, &w.page, &start).await;
     assert_eq!(second.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(second.text().await.expect("body").contains("Das Unternehmen hat in diesem Projekt bereits einen solchen Eintrag"));
+}
+
+/// The outcome's id on the outcomes page (the first outcome listed).
+async fn first_outcome(w: &World) -> String {
+    let (_, html) = get(&w.app, &w.lead, &w.page).await;
+    id_after(&html, "id=\"outcome-")
+}
+
+/// The correction form's fields: an employment figure of `fte`, read at `version`.
+fn correction<'a>(sme: &'a str, version: &'a str, fte: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("version", version),
+        ("enterprise", sme),
+        ("kind", "employment_figure"),
+        ("date", "2025-03-31"),
+        ("fte", fte),
+        ("confirmed_in_writing", "true"),
+        ("note", "Letter from the managing director"),
+    ]
+}
+
+#[tokio::test]
+async fn correcting_an_outcome_changes_the_page_and_its_history_shows_before_and_after() {
+    let w = world().await;
+    assert_eq!(post_form(&w.app, &w.lead, &w.page, &w.page, &figure(&w.project, "6.5")).await.status(), StatusCode::SEE_OTHER);
+    let outcome = first_outcome(&w).await;
+    let sme = w.sme.to_string();
+    let (_, html) = get(&w.app, &w.lead, &w.page).await;
+    let edit = format!("/outcomes/{outcome}/edit?enterprise={sme}");
+    assert!(html.contains(&format!("href=\"{edit}\"")), "each active outcome has a correct link: {html}");
+    assert!(html.contains("id=\"history-heading\"") && html.contains("Recorded"), "the recording is in the history: {html}");
+
+    // The form shows the outcome as recorded, at its version; the project is not offered.
+    let (status, form) = get(&w.app, &w.lead, &edit).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("Correct an outcome") && form.contains("Daden Ltd · Innovation Engine"), "{form}");
+    assert!(
+        form.contains("name=\"version\" value=\"1\"") && form.contains("id=\"fte\" name=\"fte\" type=\"text\" value=\"6.5\""),
+        "{form}"
+    );
+    assert!(form.contains("value=\"employment_figure\" selected") && !form.contains("name=\"project_id\""), "{form}");
+
+    // A bad value comes back next to its field with what was typed, and 422.
+    let action = format!("/outcomes/{outcome}/edit");
+    let bad = post_form(&w.app, &w.lead, &edit, &action, &correction(&sme, "1", "six")).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.expect("body");
+    assert!(html.contains("id=\"fte-error\"") && html.contains("full-time equivalents") && html.contains("value=\"six\""), "{html}");
+    assert!(html.contains("name=\"version\" value=\"1\""), "the version read is kept: {html}");
+
+    let ok = post_form(&w.app, &w.lead, &edit, &action, &correction(&sme, "1", "8")).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&ok), w.page);
+    let (_, html) = get(&w.app, &w.lead, &w.page).await;
+    assert!(html.contains("The outcome has been corrected.") && html.contains("8 FTE (confirmed in writing)"), "{html}");
+    let history = &html[html.find("id=\"history-heading\"").expect("the history")..];
+    assert!(history.contains("<td>manager</td><td>Corrected</td><td>31 March 2025 · Employment figure</td>"), "{history}");
+    assert!(history.contains("<td>Employment</td><td>6.5 FTE</td><td>8 FTE</td>"), "before and after: {history}");
+
+    // A second correction from the stale form is refused with the conflict message.
+    let stale = post_form(&w.app, &w.lead, &edit, &action, &correction(&sme, "1", "9")).await;
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    let html = stale.text().await.expect("body");
+    assert!(html.contains("Someone else changed this outcome since you opened it") && html.contains("value=\"9\""), "{html}");
+    let (_, html) = get(&w.app, &w.lead, &w.page).await;
+    assert!(html.contains("8 FTE (confirmed in writing)") && !html.contains("9 FTE"), "{html}");
+
+    // Changing the kind lists the fields that went and came.
+    let innovation = [
+        ("version", "2"),
+        ("enterprise", sme.as_str()),
+        ("kind", "innovation"),
+        ("date", "2025-03-31"),
+        ("novelty", "new_to_firm"),
+        ("innovation_kind", "process"),
+    ];
+    assert_eq!(post_form(&w.app, &w.lead, &edit, &action, &innovation).await.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get(&w.app, &w.lead, &w.page).await;
+    let history = &html[html.find("id=\"history-heading\"").expect("the history")..];
+    assert!(history.contains("<td>What the outcome records</td><td>Employment figure</td><td>Innovation</td>"), "{history}");
+    assert!(history.contains("<td>New to</td><td>—</td><td>New to the firm</td>"), "{history}");
+    assert!(history.contains("<td>Employment</td><td>8 FTE</td><td>—</td>"), "{history}");
+
+    // A withdrawn outcome is not corrected any more.
+    let withdraw = format!("/outcomes/{outcome}/withdraw");
+    let done = post_form(&w.app, &w.lead, &w.page, &withdraw, &[("enterprise", &sme), ("version", "3"), ("reason", "Entered twice")]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get(&w.app, &w.lead, &w.page).await;
+    assert!(!html.contains(&format!("/outcomes/{outcome}/edit")), "{html}");
+    assert_eq!(get(&w.app, &w.lead, &edit).await.0, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn others_cannot_correct_an_outcome_and_the_correction_speaks_german() {
+    let w = world().await;
+    assert_eq!(post_form(&w.app, &w.lead, &w.page, &w.page, &figure(&w.project, "6.5")).await.status(), StatusCode::SEE_OTHER);
+    let outcome = first_outcome(&w).await;
+    let sme = w.sme.to_string();
+    let edit = format!("/outcomes/{outcome}/edit?enterprise={sme}");
+    let action = format!("/outcomes/{outcome}/edit");
+
+    // The enterprise's own admin sees its outcomes but corrects none; another organisation's
+    // admin sees nothing of them.
+    let owner = logged_in(&w.app, OWNER).await;
+    let (_, html) = get(&w.app, &owner, &w.page).await;
+    assert!(html.contains("6.5 FTE") && !html.contains(&action), "{html}");
+    assert_eq!(get(&w.app, &owner, &edit).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(post_form(&w.app, &owner, &w.page, &action, &correction(&sme, "1", "8")).await.status(), StatusCode::FORBIDDEN);
+    let other = org(&w.app, STRANGER, "Elsewhere Ltd", OrgKind::Sme).await;
+    let stranger = logged_in(&w.app, STRANGER).await;
+    assert_eq!(get(&w.app, &stranger, &edit).await.0, StatusCode::FORBIDDEN);
+    let theirs = format!("/outcomes/{outcome}/edit?enterprise={other}");
+    assert_eq!(get(&w.app, &stranger, &theirs).await.0, StatusCode::NOT_FOUND, "not among their own enterprise's outcomes");
+    let refused = post_form(&w.app, &stranger, "/", &action, &correction(&sme, "1", "8")).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let (_, html) = get(&w.app, &w.lead, &w.page).await;
+    assert!(html.contains("6.5 FTE (confirmed in writing)") && !html.contains("Corrected"), "nothing changed: {html}");
+
+    // In German: the form, its problems and the history.
+    let _ = get(&w.app, &w.lead, &format!("/locale/de?return_to={}", w.page)).await;
+    let (_, form) = get(&w.app, &w.lead, &edit).await;
+    assert!(form.contains("Ergebnis berichtigen") && form.contains("Beschäftigung") && form.contains("Speichern"), "{form}");
+    let bad = post_form(&w.app, &w.lead, &edit, &action, &correction(&sme, "1", "sechs")).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.expect("body").contains("Geben Sie Vollzeitäquivalente wie 4 oder 12,5 ein."));
+    assert_eq!(post_form(&w.app, &w.lead, &edit, &action, &correction(&sme, "1", "8")).await.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get(&w.app, &w.lead, &w.page).await;
+    assert!(html.contains("Das Ergebnis wurde berichtigt.") && html.contains("Berichtigen"), "{html}");
+    assert!(html.contains("Verlauf") && html.contains("<td>Berichtigt</td>") && html.contains("<th scope=\"col\">Vorher</th>"), "{html}");
+    assert!(html.contains("<td>Beschäftigung</td><td>6,5 VZÄ</td><td>8 VZÄ</td>"), "{html}");
 }

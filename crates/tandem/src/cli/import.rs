@@ -1,6 +1,7 @@
 //! `tandem import organisations FILE`: an all-or-nothing import from CSV or XLSX.
 //! `tandem import profiles FILE.jsonl [--publish] [--dry-run]`: partnering profiles, all or nothing.
 //! `tandem import cordis --organizations FILE --projects FILE [--dry-run]`: CORDIS research data.
+//! `tandem import support FILE --project ID [--dry-run]`: a funded project's support log, all or nothing.
 
 use super::{open_app, user_error};
 use crate::config::Config;
@@ -11,7 +12,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tandem_app::partnering::exchange::{self, ExchangeError, ImportOptions, ImportReport};
 use tandem_app::portability::{self, ImportFailure};
+use tandem_app::evidence::support_import::{self, SupportFile, SupportImportReport};
 use tandem_app::research::{self, CordisImportError, CordisProgress, CordisReport};
+use tandem_app::AppError;
+use tandem_core::ProjectId;
+use tandem_core::evidence::units::format_minor_units;
 use tandem_core::policy::PlatformAdmin;
 use tandem_io::cordis::{CordisError, CordisFile, CordisRowError};
 use tandem_io::org_import::{FIELDS, Format, HeaderMap, ImportError, RowError};
@@ -62,6 +67,47 @@ pub enum ImportWhat {
                       TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, TANDEM_LOG."
     )]
     Cordis(ImportCordisArgs),
+    /// Import support records (a programme manager's support log) into a funded project, all or nothing
+    #[command(
+        long_about = "Records support given to enterprises in a funded project from a CSV (comma, semicolon \
+                      or tab separated, UTF-8) or XLSX file (first worksheet), one row per piece of support, \
+                      as the project's support form would. Columns (headers ignore case, spaces and \
+                      underscores): enterprise and support_organisation (organisation id or exact name), \
+                      adviser, delivered_on (YYYY-MM-DD), hours (e.g. 2.5), activity (diagnostic, \
+                      one_to_one_advice, workshop, grant, loan, mentoring, event_participation), and \
+                      optionally written_output (required for diagnostics, advice and mentoring), \
+                      grant_amount, loan_amount, loan_aid_value (the loan's gross grant equivalent), \
+                      aid_rate (units of the enterprise's ledger currency per unit of the project's, where \
+                      they differ), programme (id or name of a programme of the support organisation) and \
+                      confirm_ceiling (yes to record aid that takes an enterprise near its subsidy \
+                      ceiling) and evidence (the evidence files — PDF, PNG or JPEG — separated by ; \
+                      and named relative to the import file's folder; records count under the \
+                      indicators only with evidence). Each row is checked as the form checks it, including the enterprise's \
+                      subsidy ledger with the rows above it counted; every problem is listed as \
+                      FILE:LINE: field 'X': message, and nothing is recorded unless all rows are good \
+                      (exit status 2 otherwise). --dry-run checks everything and prints what would be \
+                      recorded. Records and their audit entries name no user: they are the operator's.\
+                      \n\nVariables: TANDEM_DATA_DIR, TANDEM_DATABASE_URL, TANDEM_CONFIG, TANDEM_LOG_FORMAT, \
+                      TANDEM_LOG."
+    )]
+    Support(ImportSupportArgs),
+}
+
+/// `tandem import support`
+#[derive(Debug, Args)]
+pub struct ImportSupportArgs {
+    /// The CSV or XLSX file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The funded project's id (shown on its page)
+    #[arg(long, value_name = "ID")]
+    pub project: String,
+    /// Check every row but write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// File format [default: from the file's extension]
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
 }
 
 /// `tandem import cordis`
@@ -123,17 +169,9 @@ pub async fn run(config: &Config, what: ImportWhat) -> anyhow::Result<()> {
         ImportWhat::Organisations(args) => args,
         ImportWhat::Profiles(args) => return run_profiles(config, args).await,
         ImportWhat::Cordis(args) => return run_cordis(config, args).await,
+        ImportWhat::Support(args) => return run_support(config, args).await,
     };
-    let format = match args.format {
-        Some(FormatArg::Csv) => Format::Csv,
-        Some(FormatArg::Xlsx) => Format::Xlsx,
-        None => Format::from_path(&args.file).ok_or_else(|| {
-            user_error(format!(
-                "cannot tell the format of {} from its name; use a .csv or .xlsx file, or pass --format csv|xlsx",
-                args.file.display()
-            ))
-        })?,
-    };
+    let format = file_format(args.format, &args.file)?;
     let headers = HeaderMap::with_overrides(&args.maps).map_err(|e| user_error(format!("--map: {e}")))?;
     let bytes = std::fs::read(&args.file).map_err(|e| user_error(format!("cannot read {}: {e}", args.file.display())))?;
 
@@ -180,6 +218,86 @@ pub async fn run(config: &Config, what: ImportWhat) -> anyhow::Result<()> {
             Err(anyhow::Error::new(error).context(format!("{}: nothing was imported", args.file.display())))
         }
     }
+}
+
+/// The format named by --format, or else by the file's extension.
+fn file_format(format: Option<FormatArg>, file: &Path) -> anyhow::Result<Format> {
+    match format {
+        Some(FormatArg::Csv) => Ok(Format::Csv),
+        Some(FormatArg::Xlsx) => Ok(Format::Xlsx),
+        None => Format::from_path(file).ok_or_else(|| {
+            user_error(format!(
+                "cannot tell the format of {} from its name; use a .csv or .xlsx file, or pass --format csv|xlsx",
+                file.display()
+            ))
+        }),
+    }
+}
+
+/// Runs `tandem import support`.
+async fn run_support(config: &Config, args: ImportSupportArgs) -> anyhow::Result<()> {
+    let project: ProjectId = args
+        .project
+        .trim()
+        .parse()
+        .map_err(|_| user_error(format!("--project '{}' is not a project id: copy the id from the project's page", args.project)))?;
+    let format = file_format(args.format, &args.file)?;
+    let bytes = std::fs::read(&args.file).map_err(|e| user_error(format!("cannot read {}: {e}", args.file.display())))?;
+    let app = open_app(config, config.base_url()).await?;
+    let bar = progress_bar();
+    let progress = |done: usize, total: usize| {
+        bar.set_length(u64::try_from(total).unwrap_or(u64::MAX));
+        bar.set_position(u64::try_from(done).unwrap_or(u64::MAX));
+    };
+    // Evidence files are named relative to the import file, as a spreadsheet next to its scans.
+    let folder = args.file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let read = |name: &str| {
+        let path = folder.join(name);
+        std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let file = SupportFile { project, bytes: &bytes, format, evidence: &read, dry_run: args.dry_run };
+    let result = support_import::import_support(&app, PlatformAdmin::operator(), &file, &progress).await;
+    bar.finish_and_clear();
+    app.db().close().await;
+    match result {
+        Ok(report) => {
+            println!("{}", support_summary(&report));
+            Ok(())
+        }
+        Err(ImportFailure::File(ImportError::Rows(rows))) => {
+            print_row_errors(&args.file, &rows);
+            let problems = if rows.len() == 1 { "1 problem".to_owned() } else { format!("{} problems", rows.len()) };
+            Err(user_error(format!("{problems}; nothing was imported")))
+        }
+        Err(ImportFailure::File(ImportError::MissingColumns { missing, found })) => Err(user_error(format!(
+            "{}: required column(s) missing: {}; the file's columns are: {}. Name the columns {} (and optionally {}); nothing was imported",
+            args.file.display(),
+            missing.join(", "),
+            if found.is_empty() { "(none)".to_owned() } else { found.join(", ") },
+            support_import::REQUIRED.join(", "),
+            support_import::COLUMNS.iter().filter(|c| !support_import::REQUIRED.contains(c)).copied().collect::<Vec<_>>().join(", ")
+        ))),
+        Err(ImportFailure::File(error)) => Err(user_error(format!("{}: {error}; nothing was imported", args.file.display()))),
+        Err(ImportFailure::App(AppError::NotFound)) => Err(user_error(format!("there is no project {project}; nothing was imported"))),
+        Err(ImportFailure::App(error)) => {
+            Err(anyhow::Error::new(error).context(format!("{}: nothing was imported", args.file.display())))
+        }
+    }
+}
+
+/// One line saying what an import of support did (or would do).
+fn support_summary(report: &SupportImportReport) -> String {
+    let records = if report.created == 1 { "1 support record".to_owned() } else { format!("{} support records", report.created) };
+    let enterprises = if report.enterprises == 1 { "1 enterprise".to_owned() } else { format!("{} enterprises", report.enterprises) };
+    let money = |minor: i64| format!("{} {}", format_minor_units(minor, ',', '.'), report.currency);
+    let files = if report.evidence_files == 1 { "1 evidence file".to_owned() } else { format!("{} evidence files", report.evidence_files) };
+    let body = format!(
+        "{records} for {enterprises} ({} hours, grants {}, loans {}) with {files}",
+        format_minor_units(report.hours, ',', '.'),
+        money(report.grants),
+        money(report.loans)
+    );
+    if report.dry_run { format!("dry run: {body} would be recorded; nothing was written") } else { format!("imported {body}") }
 }
 
 /// Runs `tandem import profiles`.
@@ -407,6 +525,30 @@ mod tests {
             cordis_summary(&report, Duration::from_millis(1500)),
             "dry run: 0 organisations (0 new, 0 updated, 0 unchanged), 0 projects (0 new, 0 updated, 0 unchanged), \
              0 participations (0 new, 0 updated, 0 unchanged); 0 + 2 rows read in 1.5 s; nothing was written"
+        );
+    }
+
+    #[test]
+    fn the_support_summary_says_what_was_recorded() {
+        let report = SupportImportReport {
+            rows: 3,
+            created: 3,
+            enterprises: 2,
+            hours: 550,
+            grants: 250_000,
+            evidence_files: 1,
+            currency: "GBP".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            support_summary(&report),
+            "imported 3 support records for 2 enterprises (5.50 hours, grants 2,500.00 GBP, loans 0.00 GBP) with 1 evidence file"
+        );
+        let dry = SupportImportReport { created: 1, enterprises: 1, dry_run: true, currency: "EUR".into(), ..Default::default() };
+        assert_eq!(
+            support_summary(&dry),
+            "dry run: 1 support record for 1 enterprise (0.00 hours, grants 0.00 EUR, loans 0.00 EUR) with 0 evidence files \
+             would be recorded; nothing was written"
         );
     }
 

@@ -24,8 +24,10 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use tandem_app::AppError;
 use tandem_app::evidence::claims::{self, ClaimFormat};
-use tandem_app::evidence::dashboard::{self as facts, CountedEntry, IndicatorCode, IndicatorResult, Part, Shortfall, SubjectPlace, Unit};
-use tandem_app::evidence::indicators::{self, IndicatorReport};
+use tandem_app::evidence::dashboard::{
+    self as facts, CountedEntry, IndicatorCode, IndicatorResult, LinkKind, Part, Shortfall, SubjectPlace, Unit,
+};
+use tandem_app::evidence::indicators::{self, CooperationEvidence, IndicatorReport};
 use tandem_app::evidence::projects;
 use tandem_core::account::Locale;
 use tandem_core::evidence::project::Project;
@@ -184,6 +186,7 @@ pub(crate) fn shortfall_text(t: Tr, s: &Shortfall) -> String {
         }
         Shortfall::SameCountry { country } => t.with("dashboard-missing-same-country", "country", country),
         Shortfall::MeetingsNotCounted { meetings } => t.count("dashboard-missing-meetings", i64::from(*meetings)),
+        Shortfall::AgreementsNotConfirmed { agreements } => t.count("dashboard-missing-unconfirmed", i64::from(*agreements)),
     }
 }
 
@@ -308,7 +311,7 @@ fn charts(t: Tr, report: &IndicatorReport, places: &HashMap<String, SubjectPlace
     let chart =
         |id: &str, title: &str, label: &str| BarChart::new(id, t.with(title, "code", code), t.get(label), t.get("dashboard-chart-count"));
     let unknown = || t.get("dashboard-unknown");
-    let (mut cities, mut sectors, mut givers) = (HashMap::new(), HashMap::new(), HashMap::new());
+    let (mut cities, mut sectors, mut givers, mut programmes) = (HashMap::new(), HashMap::new(), HashMap::new(), HashMap::new());
     let mut months: BTreeMap<NaiveDate, i64> = BTreeMap::new();
     for e in &result.entries {
         let place = places.get(&e.subject_id);
@@ -322,6 +325,15 @@ fn charts(t: Tr, report: &IndicatorReport, places: &HashMap<String, SubjectPlace
         for org in orgs {
             let name = report.names.get(&org).cloned().unwrap_or(org);
             *givers.entry(name).or_insert(0) += 1;
+        }
+        let under: BTreeSet<Option<String>> = e
+            .qualifying_ids
+            .iter()
+            .filter_map(|id| report.records.get(id))
+            .map(|(r, _)| r.input.programme_id.and_then(|p| report.programmes.get(&p).cloned()))
+            .collect();
+        for programme in under {
+            *programmes.entry(programme.unwrap_or_else(|| t.get("dashboard-no-programme"))).or_insert(0) += 1;
         }
         let month = NaiveDate::from_ymd_opt(e.counted_on.year(), e.counted_on.month(), 1).unwrap_or(e.counted_on);
         *months.entry(month).or_insert(0) += 1;
@@ -343,6 +355,15 @@ fn charts(t: Tr, report: &IndicatorReport, places: &HashMap<String, SubjectPlace
             by_giver = by_giver.count(t, label, n);
         }
         charts.push(by_giver);
+    }
+    let none = t.get("dashboard-no-programme");
+    if programmes.keys().any(|k| *k != none) {
+        // No shares either: support under two programmes counts the enterprise under both.
+        let mut by_programme = chart("programme", "dashboard-chart-programme", "support-field-programme_id");
+        for (label, n) in by_count(programmes) {
+            by_programme = by_programme.count(t, label, n);
+        }
+        charts.push(by_programme);
     }
     // Every month from the first qualification to the last, empty months included.
     let mut by_month = chart("month", "dashboard-chart-month", "dashboard-month");
@@ -503,7 +524,10 @@ fn entry_row(t: Tr, report: &IndicatorReport, unit: Unit, e: &CountedEntry) -> E
                     written_output: String::new(),
                     evidence: files.iter().map(|f| (format!("/outcome-evidence/{}", f.id), f.file_name.clone())).collect(),
                 }),
-                None => others.push(id.clone()),
+                None => match report.links.get(id) {
+                    Some(link) => records.push(link_line(t, link)),
+                    None => others.push(id.clone()),
+                },
             }
             continue;
         };
@@ -524,6 +548,28 @@ fn entry_row(t: Tr, report: &IndicatorReport, unit: Unit, e: &CountedEntry) -> E
         parts: parts_text(t, unit, &e.parts, currency),
         records,
         others,
+    }
+}
+
+/// A cooperation link in one line: "12 October 2026 · Partnership agreement (Technology
+/// licensing) · Digbeth Air Sensing Ltd (GB) – Nordlicht Sensorik GmbH (DE)". Not a link: the
+/// agreement's page is for its parties and brokers, who may not include the project's staff.
+fn link_line(t: Tr, link: &CooperationEvidence) -> RecordLine {
+    let what = match link.kind {
+        LinkKind::PartnershipAgreement => {
+            t.with("dashboard-link-agreement", "label", t.get(&format!("agreement-type-{}", link.detail)))
+        }
+        LinkKind::UnconfirmedAgreement => {
+            t.with("dashboard-link-unconfirmed", "label", t.get(&format!("agreement-type-{}", link.detail)))
+        }
+        LinkKind::HeldB2bMeeting => t.with("dashboard-link-meeting", "name", &link.detail),
+    };
+    let (a, b) = (&link.a, &link.b);
+    RecordLine {
+        href: String::new(),
+        text: format!("{} · {what} · {} ({}) – {} ({})", day(t, link.date), a.name, a.country, b.name, b.country),
+        written_output: String::new(),
+        evidence: link.evidence.iter().map(|(name, _)| (String::new(), name.clone())).collect(),
     }
 }
 
@@ -757,6 +803,7 @@ mod tests {
             Shortfall::InnovationBeforeSupport { introduced_on: d, first_support_on: d },
             Shortfall::SameCountry { country: "GB".into() },
             Shortfall::MeetingsNotCounted { meetings: 3 },
+            Shortfall::AgreementsNotConfirmed { agreements: 2 },
         ];
         for t in [Tr::new(Locale::En), Tr::new(Locale::De)] {
             for s in &shortfalls {

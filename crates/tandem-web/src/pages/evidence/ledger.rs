@@ -1,10 +1,12 @@
 //! An enterprise's subsidy ledger in the browser (issue 6, item 4): the regime and window that
 //! apply, what is used of the ceiling and what is left, the aid counted (own support records,
 //! declared aid, linked enterprises'), declarations with withdrawal, control links, the forms to
-//! declare aid and link an enterprise, and the MFA notification letter of a support record. The
-//! use cases in `tandem_app::evidence::ledger` decide who may do what.
+//! declare aid, correct a declaration and link an enterprise, the history of declarations and
+//! links from the audit trail, and the MFA notification letter of a support record. The use
+//! cases in `tandem_app::evidence::ledger` decide who may do what.
 
-use super::{day, enterprises, money, require_login};
+use super::history::{self, Audited, History, HistoryRow};
+use super::{day, enterprises, money, org_name, require_login};
 use crate::ctx::Ctx;
 use crate::error::PageError;
 use crate::i18n::Tr;
@@ -20,11 +22,14 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
 use tandem_app::AppError;
 use tandem_app::evidence::ledger::subsidy::{ControlRelation, LedgerCheck, Regime, WarningLevel};
 use tandem_app::evidence::ledger::{self, AidSource, Ledger};
 use tandem_app::evidence::mfa_letter;
-use tandem_core::evidence::aid::{AidDeclarationDraft, LinkDraft, relation_key, relations};
+use tandem_core::evidence::aid::{AidDeclaration, AidDeclarationDraft, LinkDraft, relation_key, relation_of, relations};
+use tandem_core::evidence::units::format_hundredths;
 use tandem_core::validation::ValidationErrors;
 use tandem_core::{OrgId, SupportRecordId};
 
@@ -129,6 +134,8 @@ struct LedgerPage {
     declarations: Vec<DeclarationRow>,
     links: Vec<LinkRow>,
     can_manage: bool,
+    /// The changes to declarations and control links, newest first.
+    history: Vec<HistoryRow>,
 }
 
 /// The query of the ledger page: the date it is read on.
@@ -146,7 +153,7 @@ fn level_of(check: &LedgerCheck) -> &'static str {
     }
 }
 
-fn page(t: Tr, ctx: &Ctx, ledger: &Ledger) -> LedgerPage {
+fn page(t: Tr, ctx: &Ctx, ledger: &Ledger, history: Vec<HistoryRow>) -> LedgerPage {
     let id = ledger.enterprise.id;
     let currency = ledger.check.as_ref().map(|c| c.currency.code()).unwrap_or_default();
     let counted = ledger
@@ -270,7 +277,83 @@ fn page(t: Tr, ctx: &Ctx, ledger: &Ledger) -> LedgerPage {
         declarations,
         links,
         can_manage: ledger.can_manage,
+        history,
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The history of declarations and links
+
+/// Bookkeeping of declarations and links, left out of their history.
+const SKIP: &[&str] = &["id", "enterprise_id", "version", "created_at", "updated_at", "created_by"];
+
+/// The label of a field as audited (a declaration's or a control link's).
+fn field_label(t: Tr, field: &str) -> String {
+    match field {
+        "grantor" | "description" | "granted_on" | "amount" | "currency" | "rate_source" | "declared_on" | "relation" | "controller_id"
+        | "controlled_id" | "removed_at" => t.get(&format!("ledger-field-{field}")),
+        "rate_millionths" => t.get("ledger-field-rate"),
+        "withdrawn_at" | "withdrawn_reason" => t.get(&format!("support-field-{field}")),
+        other => other.to_owned(),
+    }
+}
+
+/// One audited value in words: amounts in the currency of the same side of the change,
+/// enterprises by name.
+fn audited_value(t: Tr, names: &HashMap<String, String>, field: &str, value: &Value, side: &BTreeMap<String, Value>) -> String {
+    match field {
+        "granted_on" | "declared_on" => history::date(t, value),
+        "withdrawn_at" | "removed_at" => history::timestamp(t, value),
+        "amount" => history::number(value, |n| money(t, n, side.get("currency").and_then(Value::as_str).unwrap_or_default())),
+        "rate_millionths" => history::number(value, |r| rate_text(t, r)),
+        "relation" => value.as_str().and_then(relation_of).map(|r| relation_label(t, r)).unwrap_or_else(|| history::plain(value)),
+        "controller_id" | "controlled_id" => value.as_str().and_then(|id| names.get(id)).cloned().unwrap_or_else(|| history::plain(value)),
+        _ => history::plain(value),
+    }
+}
+
+/// A control link as audited, in words ("A controls B: how").
+fn link_text(t: Tr, names: &HashMap<String, String>, fields: &BTreeMap<String, Value>) -> String {
+    let name = |key: &str| fields.get(key).map(|v| audited_value(t, names, key, v, fields)).unwrap_or_default();
+    t.args(
+        "ledger-link-text",
+        &[("this", name("controller_id").into()), ("other", name("controlled_id").into()), ("relation", name("relation").into())],
+    )
+}
+
+/// The history rows of the ledger's declarations and control links, newest first, on `zone`'s
+/// clock.
+async fn history_rows(state: &AppState, ctx: &Ctx, ledger: &Ledger, zone: &str) -> Result<Vec<HistoryRow>, PageError> {
+    let t = ctx.t;
+    let entries = ledger::history(&state.app, &ctx.actor, ledger.enterprise.id).await.map_err(|e| ctx.fail(e))?;
+    // Enterprises a link names before or after a change, looked up once each.
+    let mut names: HashMap<String, String> = ledger.group.iter().map(|(id, name)| (id.to_string(), name.clone())).collect();
+    for e in entries.iter().filter(|e| e.entity_kind == "control_link") {
+        for side in [&e.before, &e.after] {
+            let fields = history::flatten(side.as_ref(), SKIP);
+            for id in ["controller_id", "controlled_id"].iter().filter_map(|k| fields.get(*k).and_then(Value::as_str)) {
+                if !names.contains_key(id)
+                    && let Ok(org) = id.parse::<OrgId>()
+                {
+                    names.insert(id.to_owned(), org_name(state, ctx, &[], org).await);
+                }
+            }
+        }
+    }
+    let mut rows = History::new(state, t, zone);
+    let mut out = Vec::with_capacity(entries.len());
+    for e in &entries {
+        let record = if e.entity_kind == "control_link" {
+            link_text(t, &names, &history::flatten(e.after.as_ref().or(e.before.as_ref()), SKIP))
+        } else {
+            let declaration = ledger.declarations.iter().find(|d| d.id.to_string() == e.entity_id);
+            declaration.map(|d| format!("{} · {}", day(t, d.input.granted_on), d.input.grantor)).unwrap_or_default()
+        };
+        let e = Audited { at: e.at, actor: e.actor, action: &e.action, before: e.before.as_ref(), after: e.after.as_ref() };
+        let changes = history::changes(&e, SKIP, |k| field_label(t, k), |k, v, side| audited_value(t, &names, k, v, side));
+        out.push(rows.row(&e, record, changes).await);
+    }
+    Ok(out)
 }
 
 /// `GET /organisations/{id}/ledger?on=YYYY-MM-DD`.
@@ -285,7 +368,9 @@ pub async fn show(
     let id: OrgId = parse_id(t, &id)?;
     let on = NaiveDate::parse_from_str(q.on.trim(), "%Y-%m-%d").ok();
     let ledger = ledger::ledger(&state.app, &ctx.actor, id, on).await.map_err(|e| ctx.fail(e))?;
-    render(t, StatusCode::OK, &page(t, &ctx, &ledger))
+    let view = tandem_app::directory::organisations::view(&state.app, &ctx.actor, id).await.map_err(|e| ctx.fail(e))?;
+    let history = history_rows(&state, &ctx, &ledger, &view.city.time_zone).await?;
+    render(t, StatusCode::OK, &page(t, &ctx, &ledger, history))
 }
 
 /// The ledger for a form page, for those who may change it.
@@ -298,13 +383,21 @@ async fn managed(state: &AppState, ctx: &Ctx, id: OrgId) -> Result<Ledger, PageE
 }
 
 // ---------------------------------------------------------------------------------------------
-// Declaring aid
+// Declaring aid and correcting a declaration
+
+fn edit_path(id: uuid::Uuid) -> String {
+    format!("/aid-declarations/{id}/edit")
+}
 
 /// The declaration form as posted.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct DeclarationForm {
     _csrf: String,
+    /// The version the declaration was read at (correcting only).
+    version: i64,
+    /// Whose ledger to go back to (correcting only).
+    enterprise: String,
     grantor: String,
     description: String,
     granted_on: String,
@@ -316,6 +409,24 @@ pub struct DeclarationForm {
 }
 
 impl DeclarationForm {
+    /// The form of a declaration, to correct it.
+    fn of(t: Tr, d: &AidDeclaration) -> DeclarationForm {
+        let i = &d.input;
+        DeclarationForm {
+            version: d.version,
+            enterprise: d.enterprise_id.to_string(),
+            grantor: i.grantor.clone(),
+            description: i.description.clone().unwrap_or_default(),
+            granted_on: i.granted_on.to_string(),
+            amount: format_hundredths(i.amount),
+            currency: i.currency.clone(),
+            rate: i.rate_millionths.map(|r| rate_text(t, r)).unwrap_or_default(),
+            rate_source: i.rate_source.clone().unwrap_or_default(),
+            declared_on: i.declared_on.to_string(),
+            ..DeclarationForm::default()
+        }
+    }
+
     fn draft(&self) -> AidDeclarationDraft {
         AidDeclarationDraft {
             grantor: self.grantor.clone(),
@@ -329,9 +440,10 @@ impl DeclarationForm {
         }
     }
 
-    fn state(&self, t: Tr, enterprise: OrgId) -> FormState {
-        let mut f = FormState::new(t, format!("{}/declare", ledger_path(enterprise)));
+    fn state(&self, t: Tr, action: String, enterprise: OrgId) -> FormState {
+        let mut f = FormState::new(t, action);
         f.cancel = ledger_path(enterprise);
+        f.version = self.version;
         for (name, value) in [
             ("grantor", &self.grantor),
             ("description", &self.description),
@@ -348,7 +460,31 @@ impl DeclarationForm {
     }
 }
 
-fn declaration_page(ctx: &Ctx, ledger: &Ledger, f: FormState, status: StatusCode) -> Result<Response, PageError> {
+/// The declaration form's page (declaring and correcting).
+#[derive(Template)]
+#[template(path = "aid_declaration_form.html")]
+struct DeclarationPage {
+    l: Layout,
+    /// The enterprise's name.
+    context: String,
+    enterprise_id: String,
+    intro: String,
+    f: FormState,
+    fields: Vec<Field>,
+    submit: String,
+}
+
+/// What the declaration page is for: its title, intro and button (translation ids).
+struct Purpose {
+    title: &'static str,
+    intro: &'static str,
+    submit: &'static str,
+}
+
+const DECLARE: Purpose = Purpose { title: "ledger-declare", intro: "ledger-declare-intro", submit: "ledger-declare" };
+const CORRECT: Purpose = Purpose { title: "ledger-declaration-edit", intro: "ledger-declaration-edit-intro", submit: "action-save" };
+
+fn declaration_page(ctx: &Ctx, ledger: &Ledger, purpose: Purpose, f: FormState, status: StatusCode) -> Result<Response, PageError> {
     let t = ctx.t;
     let fields = vec![
         Field::new(&f, "grantor", t.get("ledger-field-grantor"), "text").required().hint(t.get("ledger-hint-grantor")),
@@ -360,13 +496,14 @@ fn declaration_page(ctx: &Ctx, ledger: &Ledger, f: FormState, status: StatusCode
         Field::new(&f, "rate_source", t.get("ledger-field-rate_source"), "text").hint(t.get("ledger-hint-rate-source")),
         Field::new(&f, "declared_on", t.get("ledger-field-declared_on"), "date").required(),
     ];
-    let page = FormPage {
-        l: Layout::new(ctx, t.get("ledger-declare")),
+    let page = DeclarationPage {
+        l: Layout::new(ctx, t.get(purpose.title)),
         context: ledger.enterprise.name.clone(),
-        intro: t.get("ledger-declare-intro"),
+        enterprise_id: ledger.enterprise.id.to_string(),
+        intro: t.get(purpose.intro),
         f,
         fields,
-        submit: t.get("ledger-declare"),
+        submit: t.get(purpose.submit),
     };
     render(t, status, &page)
 }
@@ -382,7 +519,7 @@ pub async fn declare_form(State(state): State<AppState>, ctx: Ctx, Path(id): Pat
         declared_on: chrono::Utc::now().date_naive().to_string(),
         ..DeclarationForm::default()
     };
-    declaration_page(&ctx, &ledger, form.state(ctx.t, id), StatusCode::OK)
+    declaration_page(&ctx, &ledger, DECLARE, form.state(ctx.t, format!("{}/declare", ledger_path(id)), id), StatusCode::OK)
 }
 
 /// `POST /organisations/{id}/ledger/declare`.
@@ -403,10 +540,81 @@ pub async fn declare(
         }
         Err(AppError::Invalid(errors)) => {
             let ledger = managed(&state, &ctx, id).await?;
-            declaration_page(&ctx, &ledger, form.state(t, id).with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY)
+            let f = form.state(t, format!("{}/declare", ledger_path(id)), id).with_errors(errors);
+            declaration_page(&ctx, &ledger, DECLARE, f, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(e) => Err(ctx.fail(e)),
     }
+}
+
+/// The query of the correct link: whose ledger the declaration is on.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EnterpriseQuery {
+    enterprise: String,
+}
+
+/// `GET /aid-declarations/{id}/edit?enterprise={org}`: for those who manage the ledger; a
+/// withdrawn declaration is a conflict.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<EnterpriseQuery>,
+) -> Result<Response, PageError> {
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: uuid::Uuid = parse_id(t, &id)?;
+    let enterprise: OrgId = parse_id(t, &q.enterprise)?;
+    let ledger = managed(&state, &ctx, enterprise).await?;
+    let d = ledger.declarations.iter().find(|d| d.id == id).ok_or_else(|| ctx.fail(AppError::NotFound))?;
+    if d.withdrawn_at.is_some() {
+        return Err(ctx.fail(AppError::Conflict));
+    }
+    let f = DeclarationForm::of(t, d).state(t, edit_path(id), enterprise);
+    declaration_page(&ctx, &ledger, CORRECT, f, StatusCode::OK)
+}
+
+/// `POST /aid-declarations/{id}/edit`.
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<DeclarationForm>,
+) -> Result<Response, PageError> {
+    ctx.check_csrf(&form._csrf)?;
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: uuid::Uuid = parse_id(t, &id)?;
+    match ledger::correct_declaration(&state.app, &ctx.actor, id, form.version, &form.draft()).await {
+        Ok(d) => {
+            ctx.flash(t.get("ledger-declaration-saved")).await;
+            Ok(see_other(&ledger_path(d.enterprise_id)))
+        }
+        Err(AppError::Invalid(errors)) => edit_again(&state, &ctx, id, &form, errors, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(AppError::Conflict) => {
+            let mut errors = ValidationErrors::default();
+            errors.add("grantor", "conflict", t.get("ledger-declaration-conflict"));
+            edit_again(&state, &ctx, id, &form, errors, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+/// The correction form again, with what was typed and its problems.
+async fn edit_again(
+    state: &AppState,
+    ctx: &Ctx,
+    id: uuid::Uuid,
+    form: &DeclarationForm,
+    errors: ValidationErrors,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let t = ctx.t;
+    let enterprise: OrgId = parse_id(t, &form.enterprise)?;
+    let ledger = managed(state, ctx, enterprise).await?;
+    let f = form.state(t, edit_path(id), enterprise).with_errors(errors);
+    declaration_page(ctx, &ledger, CORRECT, f, status)
 }
 
 /// The withdraw form of a declaration.

@@ -6,8 +6,10 @@
 //! money are whole hundredths and minor units; this module writes them in the reader's notation.
 
 pub mod dashboard;
+pub(crate) mod history;
 pub mod ledger;
 pub mod outcomes;
+pub mod pre_starts;
 pub mod projects;
 pub mod sme;
 pub mod support;

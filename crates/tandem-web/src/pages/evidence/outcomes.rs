@@ -5,8 +5,10 @@
 //! `tandem_app::evidence::outcomes` decide who may do what.
 //!
 //! The record form shows every kind's fields in one fieldset per kind (no script needed): the
-//! chosen kind's fields are read, the others ignored.
+//! chosen kind's fields are read, the others ignored. The same form corrects an outcome (its
+//! project stays); the page shows the outcomes' history from the audit trail.
 
+use super::history::{self, Audited, History, HistoryRow};
 use super::{day, directory_orgs, hours, money, org_name, require_login};
 use crate::ctx::Ctx;
 use crate::error::PageError;
@@ -19,15 +21,19 @@ use crate::state::AppState;
 use askama::Template;
 use axum::Form;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
+use serde_json::Value;
+use std::collections::HashMap;
 use tandem_app::AppError;
 use tandem_app::evidence::outcomes::{self, EnterpriseOutcomes};
 use tandem_core::evidence::outcome::{
     Choice, InnovationKind, MatchedSupport, Novelty, Outcome, OutcomeDetail, OutcomeDraft, OutcomeKind, StartEvidence, is_research_entity,
 };
+use tandem_core::evidence::units::format_hundredths;
+use tandem_core::validation::ValidationErrors;
 use tandem_core::{OrgId, OutcomeEvidenceId, OutcomeId, ProjectId};
 
 /// Is this request an outcome evidence upload (`POST /outcomes/{id}/evidence`)? These get the
@@ -57,14 +63,22 @@ fn kind_label(t: Tr, kind: OutcomeKind) -> String {
     t.get(&format!("outcomes-kind-{}", kind.key()))
 }
 
+fn edit_path(id: OutcomeId) -> String {
+    format!("/outcomes/{id}/edit")
+}
+
 // ---------------------------------------------------------------------------------------------
-// The record form
+// The record form (record and correct)
 
 /// The record form as posted.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct OutcomeForm {
     _csrf: String,
+    /// The version the outcome was read at (correcting only).
+    version: i64,
+    /// Whose page to go back to (correcting only).
+    enterprise: String,
     project_id: String,
     kind: String,
     date: String,
@@ -80,6 +94,37 @@ pub struct OutcomeForm {
 }
 
 impl OutcomeForm {
+    /// The form of a recorded outcome, to correct it: the fields of its kind filled in.
+    fn of(o: &Outcome) -> OutcomeForm {
+        let mut form = OutcomeForm {
+            version: o.version,
+            enterprise: o.enterprise_id.to_string(),
+            project_id: o.project_id.to_string(),
+            kind: o.input.detail.kind().key().to_owned(),
+            date: o.input.date.to_string(),
+            note: o.input.note.clone().unwrap_or_default(),
+            ..OutcomeForm::default()
+        };
+        match o.input.detail {
+            OutcomeDetail::BusinessStart { evidence } => form.start_evidence = evidence.key().to_owned(),
+            OutcomeDetail::EmploymentBaseline { fte_hundredths } => form.fte = format_hundredths(fte_hundredths),
+            OutcomeDetail::EmploymentFigure { fte_hundredths, confirmed_in_writing } => {
+                form.fte = format_hundredths(fte_hundredths);
+                form.confirmed_in_writing = flag(confirmed_in_writing).to_owned();
+            }
+            OutcomeDetail::Innovation { novelty, innovation_kind } => {
+                form.novelty = novelty.key().to_owned();
+                form.innovation_kind = innovation_kind.key().to_owned();
+            }
+            OutcomeDetail::ResearchCooperation { research_entity_id } => form.research_entity_id = research_entity_id.to_string(),
+            OutcomeDetail::PrivateInvestment { amount_minor, matches } => {
+                form.amount = format_hundredths(amount_minor);
+                form.matches = matches.key().to_owned();
+            }
+        }
+        form
+    }
+
     fn draft(&self) -> OutcomeDraft {
         OutcomeDraft {
             kind: self.kind.clone(),
@@ -96,8 +141,10 @@ impl OutcomeForm {
         }
     }
 
-    fn state(&self, t: Tr, enterprise: OrgId) -> FormState {
-        let mut f = FormState::new(t, page_path(enterprise));
+    fn state(&self, t: Tr, action: String, cancel: String) -> FormState {
+        let mut f = FormState::new(t, action);
+        f.cancel = cancel;
+        f.version = self.version;
         f.set("project_id", &self.project_id)
             .set("kind", &self.kind)
             .set("date", &self.date)
@@ -128,11 +175,11 @@ struct RecordForm {
     note: Vec<Field>,
 }
 
-async fn record_form(state: &AppState, ctx: &Ctx, s: &EnterpriseOutcomes, f: FormState) -> Result<RecordForm, PageError> {
+/// The record form's fields; `projects` offers the projects to record in (None when correcting:
+/// an outcome stays in its project).
+async fn record_form(state: &AppState, ctx: &Ctx, projects: Option<&EnterpriseOutcomes>, f: FormState) -> Result<RecordForm, PageError> {
     let t = ctx.t;
     let field = |name: &str, kind: &'static str| Field::new(&f, name, t.get(&format!("outcomes-field-{name}")), kind);
-    let mut projects = vec![(String::new(), t.get("form-choose"))];
-    projects.extend(s.projects.iter().filter(|p| s.may_record(p.id)).map(|p| (p.id.to_string(), p.input.name.clone())));
     let kinds = std::iter::once((String::new(), t.get("form-choose")))
         .chain(OutcomeKind::ALL.iter().map(|k| (k.key().to_owned(), kind_label(t, *k))))
         .collect();
@@ -158,11 +205,14 @@ async fn record_form(state: &AppState, ctx: &Ctx, s: &EnterpriseOutcomes, f: For
             ],
         ),
     ];
-    let common = vec![
-        field("project_id", "select").required().options(projects),
-        field("kind", "select").required().options(kinds),
-        field("date", "date").required().hint(t.get("outcomes-hint-date")),
-    ];
+    let mut common = Vec::with_capacity(3);
+    if let Some(s) = projects {
+        let mut choices = vec![(String::new(), t.get("form-choose"))];
+        choices.extend(s.projects.iter().filter(|p| s.may_record(p.id)).map(|p| (p.id.to_string(), p.input.name.clone())));
+        common.push(field("project_id", "select").required().options(choices));
+    }
+    common.push(field("kind", "select").required().options(kinds));
+    common.push(field("date", "date").required().hint(t.get("outcomes-hint-date")));
     let note = vec![field("note", "textarea").hint(t.get("outcomes-hint-note"))];
     Ok(RecordForm { f, common, groups, note })
 }
@@ -203,6 +253,8 @@ struct OutcomesPage {
     /// The record form, when the actor may record in a project and the organisation is an
     /// enterprise.
     form: Option<RecordForm>,
+    /// The changes to the outcomes, newest first.
+    history: Vec<HistoryRow>,
 }
 
 /// A per-outcome form's problem to show on the page.
@@ -244,6 +296,92 @@ async fn facts(state: &AppState, ctx: &Ctx, o: &Outcome, currency: &str) -> Vec<
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The history
+
+/// An outcome's bookkeeping, left out of its history.
+const SKIP: &[&str] = &["id", "project_id", "enterprise_id", "version", "created_at", "updated_at", "created_by", "sha256"];
+
+/// The label of a field as audited (an outcome's fields, its kind's, its evidence files').
+fn field_label(t: Tr, field: &str) -> String {
+    match field {
+        "date" | "kind" | "novelty" | "innovation_kind" | "research_entity_id" | "matches" | "note" | "confirmed_in_writing" => {
+            t.get(&format!("outcomes-field-{field}"))
+        }
+        "evidence" => t.get("outcomes-field-start_evidence"),
+        "fte_hundredths" => t.get("outcomes-field-fte"),
+        "amount_minor" => t.get("outcomes-field-amount"),
+        "withdrawn_at" | "withdrawn_reason" | "file_name" | "media_type" | "size" => t.get(&format!("support-field-{field}")),
+        other => other.to_owned(),
+    }
+}
+
+/// A choice as audited (its key), in words.
+fn choice_value<C: Choice>(t: Tr, group: &str, value: &Value) -> String {
+    value.as_str().and_then(C::from_key).map(|c| label(t, group, c)).unwrap_or_else(|| history::plain(value))
+}
+
+/// One audited value in words: amounts in the project's `currency`, research entities by name.
+fn audited_value(t: Tr, names: &HashMap<String, String>, currency: &str, field: &str, value: &Value) -> String {
+    match field {
+        "date" => history::date(t, value),
+        "withdrawn_at" => history::timestamp(t, value),
+        "kind" => value.as_str().and_then(OutcomeKind::from_key).map(|k| kind_label(t, k)).unwrap_or_else(|| history::plain(value)),
+        "evidence" => choice_value::<StartEvidence>(t, "start_evidence", value),
+        "novelty" => choice_value::<Novelty>(t, "novelty", value),
+        "innovation_kind" => choice_value::<InnovationKind>(t, "innovation_kind", value),
+        "matches" => choice_value::<MatchedSupport>(t, "matches", value),
+        "fte_hundredths" => history::number(value, |n| t.with("outcomes-fte", "count", hours(t, n))),
+        "amount_minor" => history::number(value, |n| money(t, n, currency)),
+        "size" => history::number(value, |n| t.count("evidence-size-kb", (n + 1023) / 1024)),
+        "confirmed_in_writing" => match value.as_bool() {
+            Some(true) => t.get("outcomes-confirmed"),
+            Some(false) => t.get("outcomes-not-confirmed"),
+            None => history::plain(value),
+        },
+        "research_entity_id" => value.as_str().and_then(|id| names.get(id)).cloned().unwrap_or_else(|| history::plain(value)),
+        _ => history::plain(value),
+    }
+}
+
+/// The history rows of the enterprise's outcomes, newest first.
+async fn history_rows(
+    state: &AppState,
+    ctx: &Ctx,
+    s: &EnterpriseOutcomes,
+    enterprise: OrgId,
+    zone: &str,
+) -> Result<Vec<HistoryRow>, PageError> {
+    let t = ctx.t;
+    let entries = outcomes::history(&state.app, &ctx.actor, enterprise).await.map_err(|e| ctx.fail(e))?;
+    // Research entities named before or after a change, looked up once each.
+    let mut names: HashMap<String, String> = HashMap::new();
+    for e in &entries {
+        for side in [&e.before, &e.after] {
+            let id = history::flatten(side.as_ref(), SKIP).get("research_entity_id").and_then(Value::as_str).map(str::to_owned);
+            if let Some(id) = id.filter(|id| !names.contains_key(id))
+                && let Ok(org) = id.parse::<OrgId>()
+            {
+                names.insert(id, org_name(state, ctx, &[], org).await);
+            }
+        }
+    }
+    let mut rows = History::new(state, t, zone);
+    let mut out = Vec::with_capacity(entries.len());
+    for e in &entries {
+        let outcome = e.entity_id.parse::<OutcomeId>().ok().and_then(|id| s.outcomes.iter().find(|o| o.id == id));
+        let currency = outcome.and_then(|o| s.project(o.project_id)).map(|p| p.input.currency.key()).unwrap_or_default();
+        let e = Audited { at: e.at, actor: e.actor, action: &e.action, before: e.before.as_ref(), after: e.after.as_ref() };
+        let changes = history::changes(&e, SKIP, |k| field_label(t, k), |k, v, _| audited_value(t, &names, currency, k, v));
+        let record = outcome.map(|o| format!("{} · {}", day(t, o.input.date), kind_label(t, o.input.detail.kind()))).unwrap_or_default();
+        out.push(rows.row(&e, record, changes).await);
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
 
 async fn outcomes_page(
     state: &AppState,
@@ -300,12 +438,13 @@ async fn outcomes_page(
                 date: chrono::Utc::now().date_naive().to_string(),
                 ..OutcomeForm::default()
             };
-            defaults.state(t, enterprise)
+            defaults.state(t, page_path(enterprise), page_path(enterprise))
         });
-        Some(record_form(state, ctx, &s, f).await?)
+        Some(record_form(state, ctx, Some(&s), f).await?)
     } else {
         None
     };
+    let history = history_rows(state, ctx, &s, enterprise, &view.city.time_zone).await?;
     let page = OutcomesPage {
         l: Layout::new(ctx, t.with("outcomes-title", "name", &view.org.name)),
         enterprise_id: enterprise.to_string(),
@@ -313,6 +452,7 @@ async fn outcomes_page(
         outcomes: rows,
         problem: problem.map(|p| (format!("{}-{}", p.field, p.outcome), p.message)),
         form,
+        history,
     };
     render(t, status, &page)
 }
@@ -344,11 +484,124 @@ pub async fn record(
             Ok(see_other(&page_path(enterprise)))
         }
         Err(AppError::Invalid(errors)) => {
-            let f = form.state(t, enterprise).with_errors(errors);
+            let f = form.state(t, page_path(enterprise), page_path(enterprise)).with_errors(errors);
             outcomes_page(&state, &ctx, enterprise, None, Some(f), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => Err(ctx.fail(e)),
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Correcting an outcome
+
+/// The correction page.
+#[derive(Template)]
+#[template(path = "outcome_form.html")]
+struct EditPage {
+    l: Layout,
+    /// The enterprise and the outcome's project.
+    context: String,
+    enterprise_id: String,
+    r: RecordForm,
+}
+
+async fn edit_page(
+    state: &AppState,
+    ctx: &Ctx,
+    s: &EnterpriseOutcomes,
+    outcome: &Outcome,
+    f: FormState,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let t = ctx.t;
+    let enterprise = org_name(state, ctx, &[], outcome.enterprise_id).await;
+    let project = s.project(outcome.project_id).map(|p| p.input.name.clone()).unwrap_or_default();
+    let page = EditPage {
+        l: Layout::new(ctx, t.get("outcomes-edit")),
+        context: format!("{enterprise} · {project}"),
+        enterprise_id: outcome.enterprise_id.to_string(),
+        r: record_form(state, ctx, None, f).await?,
+    };
+    render(t, status, &page)
+}
+
+/// The query of the correct link: whose page the outcome is on.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EnterpriseQuery {
+    enterprise: String,
+}
+
+/// An outcome of `enterprise` that the actor may correct (a recorder of its project), with the
+/// enterprise's outcomes; withdrawn ones are a conflict.
+async fn correctable(state: &AppState, ctx: &Ctx, id: OutcomeId, enterprise: OrgId) -> Result<(EnterpriseOutcomes, Outcome), PageError> {
+    let s = outcomes::for_enterprise(&state.app, &ctx.actor, enterprise).await.map_err(|e| ctx.fail(e))?;
+    let outcome = s.outcomes.iter().find(|o| o.id == id).cloned().ok_or_else(|| ctx.fail(AppError::NotFound))?;
+    if !s.may_record(outcome.project_id) {
+        return Err(ctx.fail(tandem_core::policy::Denied::Forbidden.into()));
+    }
+    Ok((s, outcome))
+}
+
+/// `GET /outcomes/{id}/edit?enterprise={org}`.
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<EnterpriseQuery>,
+) -> Result<Response, PageError> {
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: OutcomeId = parse_id(t, &id)?;
+    let enterprise: OrgId = parse_id(t, &q.enterprise)?;
+    let (s, outcome) = correctable(&state, &ctx, id, enterprise).await?;
+    if !outcome.is_active() {
+        return Err(ctx.fail(AppError::Conflict));
+    }
+    let f = OutcomeForm::of(&outcome).state(t, edit_path(id), page_path(enterprise));
+    edit_page(&state, &ctx, &s, &outcome, f, StatusCode::OK).await
+}
+
+/// `POST /outcomes/{id}/edit`.
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<OutcomeForm>,
+) -> Result<Response, PageError> {
+    ctx.check_csrf(&form._csrf)?;
+    require_login(&ctx)?;
+    let t = ctx.t;
+    let id: OutcomeId = parse_id(t, &id)?;
+    match outcomes::correct(&state.app, &ctx.actor, id, form.version, &form.draft()).await {
+        Ok(o) => {
+            ctx.flash(t.get("outcomes-saved")).await;
+            Ok(see_other(&page_path(o.enterprise_id)))
+        }
+        Err(AppError::Invalid(errors)) => edit_again(&state, &ctx, id, &form, errors, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(AppError::Conflict) => {
+            let mut errors = ValidationErrors::default();
+            errors.add("kind", "conflict", t.get("outcomes-conflict"));
+            edit_again(&state, &ctx, id, &form, errors, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(ctx.fail(e)),
+    }
+}
+
+/// The correction form again, with what was typed and its problems.
+async fn edit_again(
+    state: &AppState,
+    ctx: &Ctx,
+    id: OutcomeId,
+    form: &OutcomeForm,
+    errors: ValidationErrors,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let t = ctx.t;
+    let enterprise: OrgId = parse_id(t, &form.enterprise)?;
+    let (s, outcome) = correctable(state, ctx, id, enterprise).await?;
+    let f = form.state(t, edit_path(id), page_path(enterprise)).with_errors(errors);
+    edit_page(state, ctx, &s, &outcome, f, status).await
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 //! history from the audit trail), correcting and withdrawing records, evidence uploads and
 //! downloads. The use cases in `tandem_app::evidence::support` decide who may do what.
 
+use super::history::{self, Audited, History, HistoryRow};
 use super::ledger::{check_summary, rate_text};
 use super::projects::may_record;
 use super::{day, enterprises, hours, money, org_name, require_login, support_orgs};
@@ -22,16 +23,17 @@ use axum::http::{Method, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use tandem_app::AppError;
 use tandem_app::evidence::support::{self, EnterpriseSupport};
+use tandem_app::directory::programmes as directory_programmes;
 use tandem_app::evidence::{ledger, projects};
 use tandem_core::directory::Organisation;
 use tandem_core::evidence::project::Project;
 use tandem_core::evidence::support::{Activity, SupportDraft, SupportRecord};
 use tandem_core::evidence::units::format_hundredths;
 use tandem_core::policy::{self, Denied};
-use tandem_core::{OrgId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
+use tandem_core::{OrgId, ProgrammeId, ProjectId, SupportEvidenceId, SupportRecordId};
 
 /// Is this request a support evidence upload (`POST /support/{id}/evidence`)? These get the
 /// upload body limit, like agreement evidence.
@@ -73,6 +75,7 @@ pub struct SupportForm {
     amount: String,
     aid_value: String,
     aid_rate: String,
+    programme_id: String,
     /// "true" once the recorder confirms aid near the enterprise's subsidy ceiling.
     confirm_ceiling: String,
 }
@@ -94,6 +97,7 @@ impl SupportForm {
             amount,
             aid_value: i.loan_aid_value.map(format_hundredths).unwrap_or_default(),
             aid_rate: i.aid_rate_millionths.map(|m| rate_text(t, m)).unwrap_or_default(),
+            programme_id: i.programme_id.map(|p| p.to_string()).unwrap_or_default(),
             ..SupportForm::default()
         }
     }
@@ -110,6 +114,7 @@ impl SupportForm {
             amount: self.amount.clone(),
             aid_value: self.aid_value.clone(),
             aid_rate: self.aid_rate.clone(),
+            programme_id: self.programme_id.clone(),
             confirm_ceiling: self.confirm_ceiling == "true",
         }
     }
@@ -128,6 +133,7 @@ impl SupportForm {
             .set("amount", &self.amount)
             .set("aid_value", &self.aid_value)
             .set("aid_rate", &self.aid_rate)
+            .set("programme_id", &self.programme_id)
             .set("confirm_ceiling", &self.confirm_ceiling);
         f
     }
@@ -182,6 +188,11 @@ async fn form_page(
     for o in delivery.iter().filter(|o| policy::support_recorder(&ctx.actor, &delivery, **o).is_ok()) {
         givers.push((o.to_string(), org_name(state, ctx, &orgs, *o).await));
     }
+    let recorders: Vec<OrgId> = delivery.iter().copied().filter(|o| policy::support_recorder(&ctx.actor, &delivery, *o).is_ok()).collect();
+    let mut programme_choices = vec![(String::new(), t.get("support-programme-none"))];
+    for p in directory_programmes::run_by(&state.app, &ctx.actor, &recorders).await.map_err(|e| ctx.fail(e))? {
+        programme_choices.push((p.id.to_string(), format!("{} – {}", org_name(state, ctx, &orgs, p.org_id).await, p.name)));
+    }
     let activities = Activity::ALL.iter().map(|a| (a.key().to_owned(), activity_label(t, *a))).collect();
     let mut fields = vec![
         Field::new(&f, "enterprise_id", t.get("support-field-enterprise_id"), "select").required().options(firms),
@@ -190,6 +201,9 @@ async fn form_page(
         Field::new(&f, "delivered_on", t.get("support-field-delivered_on"), "date").required().hint(t.get("support-hint-delivered-on")),
         Field::new(&f, "hours", t.get("support-field-hours"), "text").required().hint(t.get("support-hint-hours")),
         Field::new(&f, "activity", t.get("support-field-activity"), "select").required().options(activities),
+        Field::new(&f, "programme_id", t.get("support-field-programme_id"), "select")
+            .options(programme_choices)
+            .hint(t.get("support-hint-programme")),
         Field::new(&f, "written_output", t.get("support-field-written_output"), "textarea").hint(t.get("support-hint-written-output")),
         Field::new(&f, "amount", t.get("support-field-amount"), "text").hint(t.get("support-hint-amount")),
         Field::new(&f, "aid_value", t.get("support-field-loan_aid_value"), "text").hint(t.get("support-hint-aid-value")),
@@ -340,6 +354,10 @@ struct TotalRow {
     project: String,
     text: String,
     reached: bool,
+    /// A pre-start client of the project (counted under P11 only).
+    pre_start: bool,
+    /// The reader records support for the project, so may mark or unmark it.
+    can_mark: bool,
 }
 
 struct EvidenceRow {
@@ -354,6 +372,8 @@ struct RecordRow {
     heading: String,
     project: String,
     support_org: String,
+    /// The programme it was delivered under ("" when none).
+    programme: String,
     adviser: String,
     written_output: String,
     amount: String,
@@ -365,15 +385,6 @@ struct RecordRow {
     mfa_letter: bool,
     withdraw_error: String,
     upload_error: String,
-}
-
-struct HistoryRow {
-    when: String,
-    who: String,
-    action: String,
-    record: String,
-    /// (field, before, after)
-    changes: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -397,24 +408,8 @@ struct Problem {
     message: String,
 }
 
-/// Fields of a record as audited, flattened (`input.hours` → `hours`), with bookkeeping left out.
-fn flatten(value: Option<&Value>) -> BTreeMap<String, Value> {
-    const SKIP: &[&str] =
-        &["id", "project_id", "version", "created_at", "updated_at", "created_by", "adviser_user_id", "currency", "sha256"];
-    let mut out = BTreeMap::new();
-    if let Some(Value::Object(map)) = value {
-        for (k, v) in map {
-            match (k.as_str(), v) {
-                ("input", Value::Object(inner)) => out.extend(inner.iter().map(|(k, v)| (k.clone(), v.clone()))),
-                (k, _) if SKIP.contains(&k) => {}
-                _ => {
-                    out.insert(k.clone(), v.clone());
-                }
-            }
-        }
-    }
-    out
-}
+/// A record's bookkeeping, left out of its history.
+const SKIP: &[&str] = &["id", "project_id", "org_id", "version", "created_at", "updated_at", "created_by", "adviser_user_id", "currency", "sha256"];
 
 const FIELD_KEYS: &[&str] = &[
     "enterprise_id",
@@ -434,10 +429,12 @@ const FIELD_KEYS: &[&str] = &[
     "media_type",
     "size",
     "aid_rate_millionths",
+    "programme_id",
 ];
 
 struct Names<'a> {
     orgs: &'a HashMap<OrgId, String>,
+    programmes: &'a HashMap<ProgrammeId, String>,
     currency: String,
 }
 
@@ -455,32 +452,17 @@ fn audited_value(t: Tr, names: &Names<'_>, field: &str, value: &Value) -> String
         ("enterprise_id" | "support_org_id", Value::String(s)) => {
             s.parse::<OrgId>().ok().and_then(|id| names.orgs.get(&id).cloned()).unwrap_or_else(|| s.clone())
         }
-        ("delivered_on", Value::String(s)) => s.parse().map(|d| day(t, d)).unwrap_or_else(|_| s.clone()),
-        ("withdrawn_at", Value::String(s)) => {
-            chrono::DateTime::parse_from_rfc3339(s).map(|d| t.date(&d.to_utc())).unwrap_or_else(|_| s.clone())
+        ("programme_id", Value::String(s)) => {
+            s.parse::<ProgrammeId>().ok().and_then(|id| names.programmes.get(&id).cloned()).filter(|n| !n.is_empty()).unwrap_or_else(|| s.clone())
         }
-        (_, Value::String(s)) => s.clone(),
-        (_, other) => other.to_string(),
+        ("delivered_on", _) => history::date(t, value),
+        ("withdrawn_at", _) => history::timestamp(t, value),
+        _ => history::plain(value),
     }
 }
 
 fn field_label(t: Tr, field: &str) -> String {
     if FIELD_KEYS.contains(&field) { t.get(&format!("support-field-{field}")) } else { field.to_owned() }
-}
-
-async fn user_name(state: &AppState, cache: &mut HashMap<UserId, String>, t: Tr, user: Option<UserId>) -> String {
-    let Some(id) = user else {
-        return t.get("support-history-system");
-    };
-    if let Some(name) = cache.get(&id) {
-        return name.clone();
-    }
-    let name = match tandem_app::auth::actor_for(&state.app, id).await {
-        Ok(Some((u, _))) => u.display_name,
-        _ => t.get("support-history-a-user"),
-    };
-    cache.insert(id, name.clone());
-    name
 }
 
 async fn support_page(
@@ -512,8 +494,18 @@ async fn support_page(
             project: p.project.input.name.clone(),
             text: t.args("support-hours-of", &[("this", hours(t, p.hours.total).into()), ("other", hours(t, p.hours.threshold).into())]),
             reached: p.hours.reached(),
+            pre_start: p.pre_start,
+            can_mark: may_record(&ctx.actor, &p.project),
         })
         .collect();
+    let mut programmes: HashMap<ProgrammeId, String> = HashMap::new();
+    for id in s.records.iter().filter_map(|r| r.input.programme_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = programmes.entry(id) {
+            // A draft programme the reader may not see shows without its name.
+            let name = directory_programmes::view(&state.app, &ctx.actor, id).await.map(|v| v.programme.name).unwrap_or_default();
+            slot.insert(name);
+        }
+    }
     let mut records = Vec::with_capacity(s.records.len());
     for r in &s.records {
         let i = &r.input;
@@ -540,6 +532,7 @@ async fn support_page(
             ),
             project: project.map(|p| p.input.name.clone()).unwrap_or_default(),
             support_org: orgs.get(&i.support_org_id).cloned().unwrap_or_default(),
+            programme: i.programme_id.and_then(|p| programmes.get(&p).cloned()).unwrap_or_default(),
             adviser: i.adviser_name.clone(),
             written_output: i.written_output.clone().unwrap_or_default(),
             amount,
@@ -564,34 +557,24 @@ async fn support_page(
             upload_error: error("evidence"),
         });
     }
-    let mut names_cache = HashMap::new();
+    let mut rows = History::new(state, t, &view.city.time_zone);
     let mut history = Vec::with_capacity(s.history.len());
     for e in &s.history {
         let record = e.entity_id.parse::<SupportRecordId>().ok().and_then(|id| s.records.iter().find(|r| r.id == id));
         let currency = record.map(|r| r.currency.clone()).unwrap_or_default();
-        let names = Names { orgs: &orgs, currency };
-        let changes = if e.action == "created" {
-            Vec::new()
-        } else {
-            let (before, after) = (flatten(e.before.as_ref()), flatten(e.after.as_ref()));
-            let keys: std::collections::BTreeSet<&String> = before.keys().chain(after.keys()).collect();
-            keys.into_iter()
-                .filter(|k| before.get(*k) != after.get(*k))
-                .map(|k| {
-                    let text = |v: Option<&Value>| v.map(|v| audited_value(t, &names, k, v)).unwrap_or_else(|| "—".to_owned());
-                    (field_label(t, k), text(before.get(k)), text(after.get(k)))
-                })
-                .collect()
+        let names = Names { orgs: &orgs, programmes: &programmes, currency };
+        let e = Audited { at: e.at, actor: e.actor, action: &e.action, before: e.before.as_ref(), after: e.after.as_ref() };
+        let changes = history::changes(&e, SKIP, |k| field_label(t, k), |k, v, _| audited_value(t, &names, k, v));
+        // A pre-start mark is about the enterprise in a project: name the project.
+        let marked_in = || {
+            let mark = e.after.or(e.before)?.get("project_id")?.as_str()?.parse::<ProjectId>().ok()?;
+            project_of(mark).map(|p| p.input.name.clone())
         };
-        history.push(HistoryRow {
-            when: t.date_time(&e.at, "Europe/London"),
-            who: user_name(state, &mut names_cache, t, e.actor).await,
-            action: t.get(&format!("support-action-{}", e.action)),
-            record: record
-                .map(|r| format!("{} · {}", day(t, r.input.delivered_on), activity_label(t, r.input.activity)))
-                .unwrap_or_default(),
-            changes,
-        });
+        let record = record
+            .map(|r| format!("{} · {}", day(t, r.input.delivered_on), activity_label(t, r.input.activity)))
+            .or_else(marked_in)
+            .unwrap_or_default();
+        history.push(rows.row(&e, record, changes).await);
     }
     let problem = problem.map(|p| (format!("{}-{}", p.field, p.record), p.message));
     let page = SupportPage {
