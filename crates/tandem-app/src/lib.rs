@@ -11,6 +11,7 @@ pub mod directory;
 pub mod error;
 pub mod events;
 pub mod evidence;
+pub mod evidence_files;
 pub mod jobs;
 pub mod mail;
 pub mod matching;

@@ -6,6 +6,7 @@
 //! decide. Evidence bytes live in the database (every app server can serve them); listings read
 //! the metadata only.
 
+use crate::evidence_files::{self, AGREEMENTS, FileRow, NewEvidenceFile};
 use crate::{on_db, Conn, StoreResult};
 use chrono::{DateTime, NaiveDate, Utc};
 use tandem_core::partnering::agreement::{Agreement, AgreementInput, AgreementState, AgreementType, EvidenceFile};
@@ -52,30 +53,16 @@ impl AgreementRow {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct EvidenceRow {
-    id: Uuid,
-    agreement_id: Uuid,
-    file_name: String,
-    media_type: String,
-    size: i64,
-    sha256: String,
-    uploaded_by: Option<Uuid>,
-    created_at: DateTime<Utc>,
-}
-
-impl From<EvidenceRow> for EvidenceFile {
-    fn from(r: EvidenceRow) -> Self {
-        EvidenceFile {
-            id: EvidenceId(r.id),
-            agreement_id: AgreementId(r.agreement_id),
-            file_name: r.file_name,
-            media_type: r.media_type,
-            size: r.size,
-            sha256: r.sha256,
-            uploaded_by: r.uploaded_by.map(UserId),
-            created_at: r.created_at,
-        }
+fn evidence_file(r: FileRow) -> EvidenceFile {
+    EvidenceFile {
+        id: EvidenceId(r.id),
+        agreement_id: AgreementId(r.owner),
+        file_name: r.file_name,
+        media_type: r.media_type,
+        size: r.size,
+        sha256: r.sha256,
+        uploaded_by: r.uploaded_by,
+        created_at: r.created_at,
     }
 }
 
@@ -87,11 +74,6 @@ const INSERT: &str = "INSERT INTO agreements (id, profile_id, interest_id, owner
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
 const SET_STATE: &str = "UPDATE agreements SET state = $2, confirmed_by = $3, confirmed_at = $4 \
      WHERE id = $1 AND state = 'recorded'";
-
-const EVIDENCE_COLUMNS: &str = "id, agreement_id, file_name, media_type, size, sha256, uploaded_by, created_at";
-const INSERT_EVIDENCE: &str = "INSERT INTO evidence_files (id, agreement_id, file_name, media_type, size, sha256, content, \
-     uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-const EVIDENCE_CONTENT: &str = "SELECT content FROM evidence_files WHERE id = $1";
 
 const CONFIRMED_BY_TYPE: &str = "SELECT category, agreement_type, COUNT(*) FROM agreements WHERE state = 'confirmed' \
      GROUP BY category, agreement_type ORDER BY category, agreement_type";
@@ -188,39 +170,29 @@ pub async fn confirmed_pairs(conn: Conn<'_>) -> StoreResult<Vec<(OrgId, OrgId)>>
 
 /// Stores an evidence file's record and its bytes.
 pub async fn insert_evidence(conn: Conn<'_>, file: &EvidenceFile, content: &[u8]) -> StoreResult<()> {
-    on_db!(conn, |c| sqlx::query(INSERT_EVIDENCE)
-        .bind(file.id.0)
-        .bind(file.agreement_id.0)
-        .bind(&file.file_name)
-        .bind(&file.media_type)
-        .bind(file.size)
-        .bind(&file.sha256)
-        .bind(content)
-        .bind(file.uploaded_by.map(|u| u.0))
-        .bind(file.created_at)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
-    Ok(())
+    let new = NewEvidenceFile {
+        file_name: &file.file_name,
+        media_type: &file.media_type,
+        sha256: &file.sha256,
+        content,
+        uploaded_by: file.uploaded_by,
+    };
+    evidence_files::insert(conn, AGREEMENTS, file.id.0, file.agreement_id.0, &new, file.created_at).await
 }
 
 /// The evidence files of an agreement, oldest first, without their content.
 pub async fn evidence_of(conn: Conn<'_>, agreement: AgreementId) -> StoreResult<Vec<EvidenceFile>> {
-    let sql = format!("SELECT {EVIDENCE_COLUMNS} FROM evidence_files WHERE agreement_id = $1 ORDER BY created_at, id");
-    let rows: Vec<EvidenceRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(agreement.0).fetch_all(&mut *c).await)?;
-    Ok(rows.into_iter().map(EvidenceFile::from).collect())
+    Ok(evidence_files::of_owner(conn, AGREEMENTS, agreement.0).await?.into_iter().map(evidence_file).collect())
 }
 
 /// One evidence file's record, without its content.
 pub async fn evidence(conn: Conn<'_>, id: EvidenceId) -> StoreResult<Option<EvidenceFile>> {
-    let sql = format!("SELECT {EVIDENCE_COLUMNS} FROM evidence_files WHERE id = $1");
-    let row: Option<EvidenceRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(id.0).fetch_optional(&mut *c).await)?;
-    Ok(row.map(EvidenceFile::from))
+    Ok(evidence_files::one(conn, AGREEMENTS, id.0).await?.map(evidence_file))
 }
 
 /// The bytes of one evidence file.
 pub async fn evidence_content(conn: Conn<'_>, id: EvidenceId) -> StoreResult<Option<Vec<u8>>> {
-    Ok(on_db!(conn, |c| sqlx::query_scalar(EVIDENCE_CONTENT).bind(id.0).fetch_optional(&mut *c).await)?)
+    evidence_files::content(conn, AGREEMENTS, id.0).await
 }
 
 /// Confirmed agreements per (category key, type key).

@@ -15,7 +15,7 @@ use crate::{Conn, StoreResult, on_db};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use tandem_core::directory::OrgKind;
-use tandem_core::{AgreementId, CityId, MeetingId, OrgId, ProgrammeId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
+use tandem_core::{AgreementId, CityId, MeetingId, OrgId, ProgrammeId, ProjectId, SupportRecordId};
 use uuid::Uuid;
 
 /// The ids of a project's organisations (`$1` the project, `$2` the last day of the period), as a
@@ -77,26 +77,8 @@ pub async fn organisations(mut conn: Conn<'_>, project: ProjectId, to: NaiveDate
 
 /// The evidence files (metadata) of every support record of a project, by record.
 pub async fn support_evidence(conn: Conn<'_>, project: ProjectId) -> StoreResult<HashMap<SupportRecordId, Vec<Evidence>>> {
-    type Row = (Uuid, Uuid, String, String, i64, String, Option<Uuid>, DateTime<Utc>);
-    let rows: Vec<Row> = on_db!(conn, |c| sqlx::query_as(
-        "SELECT e.id, e.record_id, e.file_name, e.media_type, e.size, e.sha256, e.uploaded_by, e.created_at \
-         FROM support_evidence e JOIN support_records r ON r.id = e.record_id WHERE r.project_id = $1 ORDER BY e.created_at, e.id"
-    )
-    .bind(project.0)
-    .fetch_all(&mut *c)
-    .await)?;
     let mut out: HashMap<SupportRecordId, Vec<Evidence>> = HashMap::new();
-    for r in rows {
-        let file = Evidence {
-            id: SupportEvidenceId(r.0),
-            record_id: SupportRecordId(r.1),
-            file_name: r.2,
-            media_type: r.3,
-            size: r.4,
-            sha256: r.5,
-            uploaded_by: r.6.map(UserId),
-            created_at: r.7,
-        };
+    for file in crate::support_records::evidence_for_project(conn, project).await? {
         out.entry(file.record_id).or_default().push(file);
     }
     Ok(out)

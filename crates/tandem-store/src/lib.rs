@@ -8,6 +8,7 @@ pub mod change_log;
 pub mod cities;
 mod db;
 pub mod error;
+pub mod evidence_files;
 pub mod event_statistics;
 pub mod events;
 pub mod feedback;

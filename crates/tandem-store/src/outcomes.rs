@@ -5,6 +5,7 @@
 //! nullable columns that the table's CHECK constraints tie to the kind; evidence bytes live in the
 //! database, as support evidence does, and listings read the metadata only.
 
+use crate::evidence_files::{self, FileRow, NewEvidenceFile, OUTCOMES};
 use crate::{Conn, StoreError, StoreResult, on_db};
 use chrono::{DateTime, NaiveDate, Utc};
 use tandem_core::evidence::outcome::{
@@ -256,70 +257,33 @@ pub struct OutcomeEvidence {
     pub created_at: DateTime<Utc>,
 }
 
-/// A new evidence file with its content.
-#[derive(Debug, Clone, Copy)]
-pub struct NewOutcomeEvidence<'a> {
-    /// Id.
-    pub id: OutcomeEvidenceId,
-    /// The outcome.
-    pub outcome_id: OutcomeId,
-    /// Name.
-    pub file_name: &'a str,
-    /// Media type.
-    pub media_type: &'a str,
-    /// SHA-256 (hex).
-    pub sha256: &'a str,
-    /// Content.
-    pub content: &'a [u8],
-    /// Uploaded by.
-    pub uploaded_by: Option<UserId>,
+/// Stores an evidence file for an outcome.
+pub async fn add_evidence(
+    conn: Conn<'_>,
+    id: OutcomeEvidenceId,
+    outcome: OutcomeId,
+    file: &NewEvidenceFile<'_>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    evidence_files::insert(conn, OUTCOMES, id.0, outcome.0, file, now).await
 }
 
-/// Stores an evidence file.
-pub async fn add_evidence(conn: Conn<'_>, e: &NewOutcomeEvidence<'_>, now: DateTime<Utc>) -> StoreResult<()> {
-    on_db!(conn, |c| sqlx::query(
-        "INSERT INTO outcome_evidence (id, outcome_id, file_name, media_type, size, sha256, content, uploaded_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-    )
-    .bind(e.id.0)
-    .bind(e.outcome_id.0)
-    .bind(e.file_name)
-    .bind(e.media_type)
-    .bind(i64::try_from(e.content.len()).unwrap_or(i64::MAX))
-    .bind(e.sha256)
-    .bind(e.content)
-    .bind(e.uploaded_by.map(|u| u.0))
-    .bind(now)
-    .execute(&mut *c)
-    .await
-    .map(drop))?;
-    Ok(())
-}
-
-type EvidenceRow = (Uuid, Uuid, String, String, i64, String, Option<Uuid>, DateTime<Utc>);
-
-fn evidence_of(r: EvidenceRow) -> OutcomeEvidence {
+fn evidence_of(r: FileRow) -> OutcomeEvidence {
     OutcomeEvidence {
-        id: OutcomeEvidenceId(r.0),
-        outcome_id: OutcomeId(r.1),
-        file_name: r.2,
-        media_type: r.3,
-        size: r.4,
-        sha256: r.5,
-        uploaded_by: r.6.map(UserId),
-        created_at: r.7,
+        id: OutcomeEvidenceId(r.id),
+        outcome_id: OutcomeId(r.owner),
+        file_name: r.file_name,
+        media_type: r.media_type,
+        size: r.size,
+        sha256: r.sha256,
+        uploaded_by: r.uploaded_by,
+        created_at: r.created_at,
     }
 }
 
-const EVIDENCE_COLUMNS: &str = "e.id, e.outcome_id, e.file_name, e.media_type, e.size, e.sha256, e.uploaded_by, e.created_at";
-
 async fn evidence_where(conn: Conn<'_>, filter: &str, bind: Uuid) -> StoreResult<Vec<OutcomeEvidence>> {
-    let sql = format!(
-        "SELECT {EVIDENCE_COLUMNS} FROM outcome_evidence e JOIN enterprise_outcomes o ON o.id = e.outcome_id \
-         WHERE {filter} ORDER BY e.created_at, e.id"
-    );
-    let rows: Vec<EvidenceRow> = on_db!(conn, |c| sqlx::query_as(&sql).bind(bind).fetch_all(&mut *c).await)?;
-    Ok(rows.into_iter().map(evidence_of).collect())
+    let join = "JOIN enterprise_outcomes o ON o.id = e.outcome_id";
+    Ok(evidence_files::list(conn, OUTCOMES, join, filter, bind).await?.into_iter().map(evidence_of).collect())
 }
 
 /// The evidence files of an outcome (metadata), oldest first.
@@ -339,15 +303,5 @@ pub async fn evidence_for_project(conn: Conn<'_>, project: ProjectId) -> StoreRe
 
 /// An evidence file with its bytes.
 pub async fn evidence_file(conn: Conn<'_>, id: OutcomeEvidenceId) -> StoreResult<Option<(OutcomeEvidence, Vec<u8>)>> {
-    type Row = (Uuid, Uuid, String, String, i64, String, Option<Uuid>, DateTime<Utc>, Vec<u8>);
-    let row: Option<Row> =
-        on_db!(conn, |c| {
-            sqlx::query_as(
-        "SELECT id, outcome_id, file_name, media_type, size, sha256, uploaded_by, created_at, content FROM outcome_evidence WHERE id = $1"
-    )
-    .bind(id.0)
-    .fetch_optional(&mut *c)
-    .await
-        })?;
-    Ok(row.map(|r| (evidence_of((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7)), r.8)))
+    Ok(evidence_files::with_content(conn, OUTCOMES, id.0).await?.map(|(meta, bytes)| (evidence_of(meta), bytes)))
 }

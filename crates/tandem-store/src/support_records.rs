@@ -3,6 +3,7 @@
 //! nowhere). Updates are version-checked. Evidence bytes live in the database, as agreements'
 //! do; listings read the metadata only.
 
+use crate::evidence_files::{self, FileRow, NewEvidenceFile, SUPPORT};
 use crate::{Conn, StoreResult, on_db};
 use chrono::{DateTime, NaiveDate, Utc};
 use tandem_core::evidence::support::{Activity, SupportInput, SupportRecord};
@@ -203,84 +204,42 @@ pub struct Evidence {
     pub created_at: DateTime<Utc>,
 }
 
-/// A new evidence file with its content.
-#[derive(Debug, Clone, Copy)]
-pub struct NewEvidence<'a> {
-    /// Id.
-    pub id: SupportEvidenceId,
-    /// The record.
-    pub record_id: SupportRecordId,
-    /// Name.
-    pub file_name: &'a str,
-    /// Media type.
-    pub media_type: &'a str,
-    /// SHA-256 (hex).
-    pub sha256: &'a str,
-    /// Content.
-    pub content: &'a [u8],
-    /// Uploaded by.
-    pub uploaded_by: Option<UserId>,
+/// Stores an evidence file for a record.
+pub async fn add_evidence(
+    conn: Conn<'_>,
+    id: SupportEvidenceId,
+    record: SupportRecordId,
+    file: &NewEvidenceFile<'_>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    evidence_files::insert(conn, SUPPORT, id.0, record.0, file, now).await
 }
 
-/// Stores an evidence file.
-pub async fn add_evidence(conn: Conn<'_>, e: &NewEvidence<'_>, now: DateTime<Utc>) -> StoreResult<()> {
-    on_db!(conn, |c| sqlx::query(
-        "INSERT INTO support_evidence (id, record_id, file_name, media_type, size, sha256, content, uploaded_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-    )
-    .bind(e.id.0)
-    .bind(e.record_id.0)
-    .bind(e.file_name)
-    .bind(e.media_type)
-    .bind(i64::try_from(e.content.len()).unwrap_or(i64::MAX))
-    .bind(e.sha256)
-    .bind(e.content)
-    .bind(e.uploaded_by.map(|u| u.0))
-    .bind(now)
-    .execute(&mut *c)
-    .await
-    .map(drop))?;
-    Ok(())
-}
-
-type EvidenceRow = (Uuid, Uuid, String, String, i64, String, Option<Uuid>, DateTime<Utc>);
-
-fn evidence_of(r: EvidenceRow) -> Evidence {
+pub(crate) fn evidence_of(r: FileRow) -> Evidence {
     Evidence {
-        id: SupportEvidenceId(r.0),
-        record_id: SupportRecordId(r.1),
-        file_name: r.2,
-        media_type: r.3,
-        size: r.4,
-        sha256: r.5,
-        uploaded_by: r.6.map(UserId),
-        created_at: r.7,
+        id: SupportEvidenceId(r.id),
+        record_id: SupportRecordId(r.owner),
+        file_name: r.file_name,
+        media_type: r.media_type,
+        size: r.size,
+        sha256: r.sha256,
+        uploaded_by: r.uploaded_by,
+        created_at: r.created_at,
     }
 }
 
 /// The evidence files of a record (metadata), oldest first.
 pub async fn evidence(conn: Conn<'_>, record: SupportRecordId) -> StoreResult<Vec<Evidence>> {
-    let rows: Vec<EvidenceRow> = on_db!(conn, |c| sqlx::query_as(
-        "SELECT id, record_id, file_name, media_type, size, sha256, uploaded_by, created_at FROM support_evidence \
-         WHERE record_id = $1 ORDER BY created_at, id"
-    )
-    .bind(record.0)
-    .fetch_all(&mut *c)
-    .await)?;
-    Ok(rows.into_iter().map(evidence_of).collect())
+    Ok(evidence_files::of_owner(conn, SUPPORT, record.0).await?.into_iter().map(evidence_of).collect())
+}
+
+/// The evidence files of every record of a project (metadata), in one query, oldest first.
+pub async fn evidence_for_project(conn: Conn<'_>, project: ProjectId) -> StoreResult<Vec<Evidence>> {
+    let join = "JOIN support_records r ON r.id = e.record_id";
+    Ok(evidence_files::list(conn, SUPPORT, join, "r.project_id = $1", project.0).await?.into_iter().map(evidence_of).collect())
 }
 
 /// An evidence file with its bytes.
 pub async fn evidence_file(conn: Conn<'_>, id: SupportEvidenceId) -> StoreResult<Option<(Evidence, Vec<u8>)>> {
-    type Row = (Uuid, Uuid, String, String, i64, String, Option<Uuid>, DateTime<Utc>, Vec<u8>);
-    let row: Option<Row> =
-        on_db!(conn, |c| {
-            sqlx::query_as(
-        "SELECT id, record_id, file_name, media_type, size, sha256, uploaded_by, created_at, content FROM support_evidence WHERE id = $1"
-    )
-    .bind(id.0)
-    .fetch_optional(&mut *c)
-    .await
-        })?;
-    Ok(row.map(|r| (evidence_of((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7)), r.8)))
+    Ok(evidence_files::with_content(conn, SUPPORT, id.0).await?.map(|(meta, bytes)| (evidence_of(meta), bytes)))
 }

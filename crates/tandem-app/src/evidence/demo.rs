@@ -14,7 +14,8 @@ use tandem_core::evidence::support::{SupportDraft, SupportRecord};
 use tandem_core::{OrgId, ProgrammeId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
 use tandem_store::audit::{self, NewEntry};
 use tandem_store::projects::{self, ProjectLists};
-use tandem_store::support_records::{self, NewEvidence};
+use crate::evidence_files::Upload;
+use tandem_store::support_records;
 use tandem_store::pre_starts::{self, PreStart};
 use tandem_store::{Tx, cities, organisations, programmes, sme_declarations};
 
@@ -51,6 +52,14 @@ pub(super) async fn audited<T: serde::Serialize>(
     let entry = NewEntry { actor, entity_kind: kind, entity_id: id, action, before: None, after: Some(&after) };
     audit::append(tx.conn(), &entry, at).await?;
     Ok(())
+}
+
+/// A support record's evidence: the demo's small PDF, stored and audited as an upload is.
+pub(super) async fn attach_evidence(tx: &mut Tx, record: &SupportRecord, manager: Option<UserId>, at: DateTime<Utc>) -> AppResult<()> {
+    let name = format!("{}-{}.pdf", record.input.activity.key().replace('_', "-"), record.input.delivered_on);
+    let upload = Upload::checked(&name, "application/pdf", PDF);
+    support_records::add_evidence(tx.conn(), SupportEvidenceId::new(), record.id, &upload.stored(manager), at).await?;
+    audited(tx, manager, super::kind::SUPPORT_RECORD, &record.id.to_string(), "evidence_added", &upload.audited(), at).await
 }
 
 /// The Birmingham enterprises that receive support, named ones first.
@@ -240,20 +249,7 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
             };
             support_records::insert(tx.conn(), &record).await?;
             audited(tx, manager, super::kind::SUPPORT_RECORD, &record.id.to_string(), "created", &record, at).await?;
-            let name = format!("{}-{}.pdf", activity.replace('_', "-"), delivered);
-            let sha256 = tandem_core::digest::sha256_hex(PDF);
-            let file = NewEvidence {
-                id: SupportEvidenceId::new(),
-                record_id: record.id,
-                file_name: &name,
-                media_type: "application/pdf",
-                sha256: &sha256,
-                content: PDF,
-                uploaded_by: manager,
-            };
-            support_records::add_evidence(tx.conn(), &file, at).await?;
-            let meta = serde_json::json!({ "file_name": name, "media_type": "application/pdf", "size": PDF.len(), "sha256": sha256 });
-            audited(tx, manager, super::kind::SUPPORT_RECORD, &record.id.to_string(), "evidence_added", &meta, at).await?;
+            attach_evidence(tx, &record, manager, at).await?;
         }
     }
     super::demo_leipzig::seed(tx, org_ids, users).await?;

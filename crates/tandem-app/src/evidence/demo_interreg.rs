@@ -10,8 +10,8 @@
 //!
 //! The enterprises are the demo's fictional partnering firms, never the real organisations.
 
-use super::demo::{audited, day, noon, programme};
-use super::demo_leipzig::{attach_evidence, org};
+use super::demo::{attach_evidence, audited, day, noon, programme};
+use super::demo_leipzig::org;
 use crate::{AppError, AppResult};
 use chrono::Utc;
 use std::collections::HashMap;

@@ -14,16 +14,16 @@
 //!
 //! The enterprises are the demo's fictional partnering firms, never the real organisations.
 
-use super::demo::{PDF, audited, day, noon};
+use super::demo::{attach_evidence, audited, day, noon};
 use crate::{AppError, AppResult};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use std::collections::HashMap;
 use tandem_core::evidence::aid::{AidDeclaration, AidDeclarationDraft, EnterpriseLink, LinkInput, subsidy::ControlRelation};
 use tandem_core::evidence::project::{Project, ProjectDraft};
 use tandem_core::evidence::support::{SupportDraft, SupportRecord};
-use tandem_core::{OrgId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
+use tandem_core::{OrgId, ProjectId, SupportRecordId, UserId};
 use tandem_store::projects::{self, ProjectLists};
-use tandem_store::support_records::{self, NewEvidence};
+use tandem_store::support_records;
 use tandem_store::{Tx, cities, organisations, subsidy};
 
 /// The project's name.
@@ -232,22 +232,4 @@ pub(crate) async fn seed(tx: &mut Tx, org_ids: &HashMap<String, OrgId>, users: &
     subsidy::insert_link(tx.conn(), &link).await?;
     audited(tx, manager, super::kind::CONTROL_LINK, &link.id.to_string(), "created", &link, at).await?;
     Ok(())
-}
-
-/// The record's evidence: a small PDF, as the Innovation Engine's records have.
-pub(super) async fn attach_evidence(tx: &mut Tx, record: &SupportRecord, manager: Option<UserId>, at: DateTime<Utc>) -> AppResult<()> {
-    let name = format!("{}-{}.pdf", record.input.activity.key().replace('_', "-"), record.input.delivered_on);
-    let sha256 = tandem_core::digest::sha256_hex(PDF);
-    let file = NewEvidence {
-        id: SupportEvidenceId::new(),
-        record_id: record.id,
-        file_name: &name,
-        media_type: "application/pdf",
-        sha256: &sha256,
-        content: PDF,
-        uploaded_by: manager,
-    };
-    support_records::add_evidence(tx.conn(), &file, at).await?;
-    let meta = serde_json::json!({ "file_name": name, "media_type": "application/pdf", "size": PDF.len(), "sha256": sha256 });
-    audited(tx, manager, super::kind::SUPPORT_RECORD, &record.id.to_string(), "evidence_added", &meta, at).await
 }

@@ -22,7 +22,8 @@ use tandem_core::evidence::outcome::{Outcome, OutcomeDraft};
 use tandem_core::evidence::project::Project;
 use tandem_core::evidence::sme::{Declaration, DeclarationDraft};
 use tandem_core::{OrgId, OutcomeEvidenceId, OutcomeId, UserId};
-use tandem_store::outcomes::{self, NewOutcomeEvidence};
+use crate::evidence_files::Upload;
+use tandem_store::outcomes;
 use tandem_store::{Tx, organisations, projects, sme_declarations};
 
 /// Research entities of the demo directory the Birmingham enterprises cooperate with.
@@ -243,17 +244,7 @@ async fn declare_in_euro(
 /// The outcome's evidence file (a letter, a report, an agreement), audited like an upload.
 async fn attach(tx: &mut Tx, outcome: &Outcome, manager: Option<UserId>) -> AppResult<()> {
     let name = format!("{}-{}.pdf", outcome.input.detail.kind().key().replace('_', "-"), outcome.input.date);
-    let sha256 = tandem_core::digest::sha256_hex(PDF);
-    let file = NewOutcomeEvidence {
-        id: OutcomeEvidenceId::new(),
-        outcome_id: outcome.id,
-        file_name: &name,
-        media_type: "application/pdf",
-        sha256: &sha256,
-        content: PDF,
-        uploaded_by: manager,
-    };
-    outcomes::add_evidence(tx.conn(), &file, outcome.created_at).await?;
-    let meta = serde_json::json!({ "file_name": name, "media_type": "application/pdf", "size": PDF.len(), "sha256": sha256 });
-    audited(tx, manager, super::kind::OUTCOME, &outcome.id.to_string(), "evidence_added", &meta, outcome.created_at).await
+    let upload = Upload::checked(&name, "application/pdf", PDF);
+    outcomes::add_evidence(tx.conn(), OutcomeEvidenceId::new(), outcome.id, &upload.stored(manager), outcome.created_at).await?;
+    audited(tx, manager, super::kind::OUTCOME, &outcome.id.to_string(), "evidence_added", &upload.audited(), outcome.created_at).await
 }

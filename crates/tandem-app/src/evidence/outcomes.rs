@@ -9,18 +9,17 @@
 
 use super::support::{REASON_MAX, check_recorder, now, project_of};
 use super::{Change, audit_change, kind};
-use crate::partnering::agreements::FILE_NAME_MAX;
+use crate::evidence_files::Upload;
 use crate::{App, AppError, AppResult};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use tandem_core::evidence::outcome::{Outcome, OutcomeDetail, OutcomeDraft, OutcomeInput, is_research_entity};
 use tandem_core::evidence::project::Project;
-use tandem_core::partnering::agreement::check_evidence;
 use tandem_core::policy::{self, Actor, Denied};
 use tandem_core::validation::{ValidationErrors, required_text};
 use tandem_core::{OrgId, OutcomeEvidenceId, OutcomeId, ProjectId};
 use tandem_store::audit::{self, Entry};
-use tandem_store::outcomes::{self as store, NewOutcomeEvidence, OutcomeEvidence};
+use tandem_store::outcomes::{self as store, OutcomeEvidence};
 use tandem_store::{Conn, organisations};
 
 /// The draft checked against the project, the enterprise, the research entity it names and the
@@ -156,25 +155,15 @@ pub async fn withdraw(app: &App, actor: &Actor, id: OutcomeId, version: i64, rea
 /// Attaches an evidence file (PDF, PNG or JPEG, checked by content) to an outcome.
 pub async fn add_evidence(app: &App, actor: &Actor, id: OutcomeId, file_name: &str, bytes: &[u8]) -> AppResult<OutcomeEvidence> {
     let user = actor.user()?.id;
-    let media_type = check_evidence(file_name, bytes)?;
+    let upload = Upload::check(file_name, bytes)?;
     let at = now();
     let mut tx = app.db().begin().await?;
     let mut conn = tx.conn();
     recorded(conn.reborrow(), actor, id).await?;
-    let name: String = file_name.trim().chars().take(FILE_NAME_MAX).collect();
-    let sha256 = tandem_core::digest::sha256_hex(bytes);
-    let new = NewOutcomeEvidence {
-        id: OutcomeEvidenceId::new(),
-        outcome_id: id,
-        file_name: &name,
-        media_type,
-        sha256: &sha256,
-        content: bytes,
-        uploaded_by: Some(user),
-    };
-    store::add_evidence(conn.reborrow(), &new, at).await?;
-    let file = store::evidence(conn.reborrow(), id).await?.into_iter().find(|e| e.id == new.id).ok_or(AppError::NotFound)?;
-    let audited = serde_json::json!({ "file_name": name, "media_type": media_type, "size": bytes.len(), "sha256": sha256 });
+    let file_id = OutcomeEvidenceId::new();
+    store::add_evidence(conn.reborrow(), file_id, id, &upload.stored(Some(user)), at).await?;
+    let file = store::evidence(conn.reborrow(), id).await?.into_iter().find(|e| e.id == file_id).ok_or(AppError::NotFound)?;
+    let audited = upload.audited();
     let change = Change { kind: kind::OUTCOME, id: id.to_string(), action: "evidence_added", before: None, after: Some(&audited) };
     audit_change(conn, actor, change, at).await?;
     tx.commit().await?;

@@ -4,7 +4,7 @@
 //! trail. Records are never deleted, only withdrawn; every change is audited.
 
 use super::{Change, audit_change, kind, ledger};
-use crate::partnering::agreements::FILE_NAME_MAX;
+use crate::evidence_files::Upload;
 use crate::{App, AppError, AppResult};
 use chrono::{DateTime, SubsecRound, Utc};
 use tandem_core::evidence::project::Project;
@@ -14,7 +14,7 @@ use tandem_core::policy::{self, Actor, Denied, PlatformAdmin};
 use tandem_core::validation::ValidationErrors;
 use tandem_core::{OrgId, ProgrammeId, ProjectId, SupportEvidenceId, SupportRecordId, UserId};
 use tandem_store::audit::{self, Entry};
-use tandem_store::support_records::{self as store, Evidence, NewEvidence};
+use tandem_store::support_records::{self as store, Evidence};
 use tandem_store::{Conn, organisations, programmes, projects};
 
 /// Longest reason for withdrawing a record.
@@ -253,20 +253,11 @@ pub(crate) async fn add_evidence_in(
     at: DateTime<Utc>,
 ) -> AppResult<Evidence> {
     let (user, actor) = recorder.user_and_actor()?;
-    let name: String = file_name.trim().chars().take(FILE_NAME_MAX).collect();
-    let sha256 = tandem_core::digest::sha256_hex(bytes);
-    let new = NewEvidence {
-        id: SupportEvidenceId::new(),
-        record_id: id,
-        file_name: &name,
-        media_type,
-        sha256: &sha256,
-        content: bytes,
-        uploaded_by: user,
-    };
-    store::add_evidence(conn.reborrow(), &new, at).await?;
-    let file = store::evidence(conn.reborrow(), id).await?.into_iter().find(|e| e.id == new.id).ok_or(AppError::NotFound)?;
-    let audited = serde_json::json!({ "file_name": name, "media_type": media_type, "size": bytes.len(), "sha256": sha256 });
+    let upload = Upload::checked(file_name, media_type, bytes);
+    let file_id = SupportEvidenceId::new();
+    store::add_evidence(conn.reborrow(), file_id, id, &upload.stored(user), at).await?;
+    let file = store::evidence(conn.reborrow(), id).await?.into_iter().find(|e| e.id == file_id).ok_or(AppError::NotFound)?;
+    let audited = upload.audited();
     audit_change(
         conn,
         actor,

@@ -8,11 +8,12 @@
 //! their SHA-256, and served only to the parties, the brokers and platform admins.
 
 use super::{notify, people_of};
+use crate::evidence_files::Upload;
 use crate::mail::messages;
 use crate::{App, AppError, AppResult};
 use chrono::{DateTime, SubsecRound, Utc};
 use tandem_core::partnering::agreement::{
-    check_evidence, Agreement, AgreementCategory, AgreementDraft, AgreementState, AgreementType, EvidenceFile,
+    Agreement, AgreementCategory, AgreementDraft, AgreementState, AgreementType, EvidenceFile,
 };
 use tandem_core::partnering::interest::InterestState;
 use tandem_core::partnering::ProfileType;
@@ -21,9 +22,6 @@ use tandem_core::validation::ValidationErrors;
 use tandem_core::{AgreementId, EvidenceId, InterestId, OrgId, ProfileId, UserId};
 use tandem_store::interests::{self, ProfileRef};
 use tandem_store::{agreements, organisations, Conn};
-
-/// Longest evidence file name kept for display.
-pub const FILE_NAME_MAX: usize = 200;
 
 /// An agreement as its parties and the support staff see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,19 +233,6 @@ async fn decide(app: &App, actor: &Actor, agreement_id: AgreementId, state: Agre
     Ok(agreement)
 }
 
-/// The file name as shown: the last path component, without control or text-direction
-/// characters, at most [`FILE_NAME_MAX`] characters; never used as a path.
-pub fn display_file_name(raw: &str) -> String {
-    let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect();
-    let name: String = cleaned.trim().chars().take(FILE_NAME_MAX).collect();
-    let name = name.trim().to_owned();
-    if name.is_empty() || name.chars().all(|c| c == '.') { "evidence".to_owned() } else { name }
-}
-
 /// Attaches an evidence file (PDF, PNG or JPEG by content, at most 10 MB) to an agreement; whoever
 /// may record the agreement may attach evidence to it.
 pub async fn attach_evidence(
@@ -262,14 +247,14 @@ pub async fn attach_evidence(
     let agreement = agreements::get(tx.conn(), agreement_id).await?.ok_or(AppError::NotFound)?;
     let profile = profile_of(tx.conn(), agreement.profile_id).await?;
     check_recorder(actor, &profile, agreement.partner_org_id)?;
-    let media_type = check_evidence(file_name, &bytes)?;
+    let upload = Upload::check(file_name, &bytes)?;
     let file = EvidenceFile {
         id: EvidenceId::new(),
         agreement_id,
-        file_name: display_file_name(file_name),
-        media_type: media_type.to_owned(),
+        file_name: upload.name,
+        media_type: upload.media_type.to_owned(),
         size: bytes.len() as i64,
-        sha256: tandem_core::digest::sha256_hex(&bytes),
+        sha256: upload.sha256,
         uploaded_by: user_id(actor),
         created_at: now(),
     };
@@ -392,19 +377,4 @@ pub async fn statistics(app: &App) -> AppResult<Statistics> {
         introductions_by_cities,
         published_profiles,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_are_cleaned_for_display() {
-        assert_eq!(display_file_name("../../etc/passwd"), "passwd");
-        assert_eq!(display_file_name("C:\\Users\\kim\\contract.pdf"), "contract.pdf");
-        assert_eq!(display_file_name("con\u{0}tr\nact\u{202E}fdp.exe"), "contractfdp.exe");
-        assert_eq!(display_file_name(".."), "evidence");
-        assert_eq!(display_file_name("dir/"), "evidence");
-        assert_eq!(display_file_name(&"ä".repeat(300)).chars().count(), FILE_NAME_MAX);
-    }
 }

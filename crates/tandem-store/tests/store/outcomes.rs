@@ -11,7 +11,8 @@ use tandem_core::evidence::outcome::{
 };
 use tandem_core::evidence::project::{Funder, ProjectCurrency, ProjectInput};
 use tandem_core::{OrgId, OutcomeEvidenceId, OutcomeId, ProjectId};
-use tandem_store::outcomes::{self, NewOutcomeEvidence};
+use tandem_store::evidence_files::NewEvidenceFile;
+use tandem_store::outcomes;
 use tandem_store::projects::{self, ProjectLists};
 use tandem_store::{Db, StoreError};
 
@@ -188,25 +189,18 @@ async fn evidence_metadata_is_read_per_outcome_enterprise_and_project_and_bytes_
     let coop = outcome(project, sme, "2024-06-15", OutcomeDetail::ResearchCooperation { research_entity_id: institute });
     outcomes::insert(conn.conn(), &coop).await.expect("insert");
     let content = b"%PDF-1.4 agreement";
-    let file = NewOutcomeEvidence {
-        id: OutcomeEvidenceId::new(),
-        outcome_id: coop.id,
-        file_name: "agreement.pdf",
-        media_type: "application/pdf",
-        sha256: "abc",
-        content,
-        uploaded_by: None,
-    };
-    outcomes::add_evidence(conn.conn(), &file, Utc::now()).await.expect("evidence");
+    let file = NewEvidenceFile { file_name: "agreement.pdf", media_type: "application/pdf", sha256: "abc", content, uploaded_by: None };
+    let file_id = OutcomeEvidenceId::new();
+    outcomes::add_evidence(conn.conn(), file_id, coop.id, &file, Utc::now()).await.expect("evidence");
     for listed in [
         outcomes::evidence(conn.conn(), coop.id).await.expect("of outcome"),
         outcomes::evidence_for_enterprise(conn.conn(), sme).await.expect("of enterprise"),
         outcomes::evidence_for_project(conn.conn(), project).await.expect("of project"),
     ] {
-        assert_eq!(listed.iter().map(|e| (e.id, e.size, e.file_name.as_str())).collect::<Vec<_>>(), [(file.id, 18, "agreement.pdf")]);
+        assert_eq!(listed.iter().map(|e| (e.id, e.size, e.file_name.as_str())).collect::<Vec<_>>(), [(file_id, 18, "agreement.pdf")]);
     }
     assert!(outcomes::evidence_for_enterprise(conn.conn(), institute).await.expect("none").is_empty());
-    let (meta, bytes) = outcomes::evidence_file(conn.conn(), file.id).await.expect("file").expect("exists");
+    let (meta, bytes) = outcomes::evidence_file(conn.conn(), file_id).await.expect("file").expect("exists");
     assert_eq!((meta.outcome_id, bytes.as_slice()), (coop.id, &content[..]));
 }
 
