@@ -79,8 +79,8 @@ pub(super) async fn enterprises(tx: &mut Tx) -> AppResult<Vec<(OrgId, String)>> 
 /// (day, hours, activity, written output, amount, by the partner) per pattern of support.
 type Visit = ((u32, u32), &'static str, &'static str, Option<&'static str>, &'static str, bool);
 
-/// Six patterns, used in turn: counted at exactly 12 h; 9.5 h (a near miss); counted hours
-/// but no SME declaration; a grant with 12 h of advice; 6 h of advice plus a workshop without
+/// Six patterns, used in turn: counted at exactly 12 h; 9.5 h (a near miss); counted hours,
+/// a grant and a loan but no SME declaration; a grant with 12 h of advice; 6 h of advice plus a workshop without
 /// written output (a near miss); 16 h from both delivery organisations.
 fn pattern(n: usize) -> (&'static [Visit], bool) {
     const AT_THRESHOLD: &[Visit] = &[
@@ -92,9 +92,12 @@ fn pattern(n: usize) -> (&'static [Visit], bool) {
         ((4, 10), "2.5", "diagnostic", Some("Diagnostic report: export readiness for Germany"), "", false),
         ((6, 19), "7", "one_to_one_advice", Some("Market-entry plan for Leipzig and Saxony"), "", false),
     ];
+    // Without an SME declaration, its grant and loan do not count either (near misses of C2, C3).
     const UNDECLARED: &[Visit] = &[
         ((1, 23), "6", "one_to_one_advice", Some("Investor-readiness review of the pitch deck"), "", false),
         ((9, 4), "8", "mentoring", Some("Mentoring notes and agreed milestones for the seed round"), "", false),
+        ((10, 2), "0", "grant", None, "3000", false),
+        ((11, 6), "0", "loan", None, "15000", false),
     ];
     const GRANT: &[Visit] = &[
         ((3, 1), "0", "grant", None, "5000", false),

@@ -56,6 +56,9 @@ const VISITS: &[Visit] = &[
     ("Lindenau BioProzess GmbH", (10, 14), "3", "workshop", None, ""),
     ("Möckern Diagnostik GmbH", (1, 28), "3.5", "diagnostic", Some("Diagnostic report: reimbursement routes for the test kit"), ""),
     ("Möckern Diagnostik GmbH", (3, 25), "8", "mentoring", Some("Mentoring notes: clinical partner search"), ""),
+    // Möckern stays undeclared: its grant and loan are the near misses of RCO02 and RCO03.
+    ("Möckern Diagnostik GmbH", (5, 6), "0", "grant", None, "15000"),
+    ("Möckern Diagnostik GmbH", (9, 22), "0", "loan", None, "40000"),
     (BIRMINGHAM_GROUP, (6, 3), "6", "one_to_one_advice", Some("Market-entry plan for Saxony: partners, legal form and funding"), ""),
 ];
 

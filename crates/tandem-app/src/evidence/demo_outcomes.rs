@@ -15,6 +15,7 @@
 //!   count, each with an entry and a near miss.
 
 use super::demo::{PDF, audited, day, enterprises, noon};
+use crate::evidence_files::Upload;
 use crate::{AppError, AppResult};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -22,7 +23,6 @@ use tandem_core::evidence::outcome::{Outcome, OutcomeDraft};
 use tandem_core::evidence::project::Project;
 use tandem_core::evidence::sme::{Declaration, DeclarationDraft};
 use tandem_core::{OrgId, OutcomeEvidenceId, OutcomeId, UserId};
-use crate::evidence_files::Upload;
 use tandem_store::outcomes;
 use tandem_store::{Tx, organisations, projects, sme_declarations};
 
