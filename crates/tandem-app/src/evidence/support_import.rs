@@ -15,9 +15,11 @@
 //! operator tools' changes do).
 
 use super::support::{self, Recorder};
+use crate::evidence_files::display_file_name;
 use crate::portability::ImportFailure;
 use crate::text::fold;
 use crate::{App, AppError};
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap};
 use tandem_core::evidence::support::{Activity, SupportDraft};
 use tandem_core::partnering::agreement::check_evidence;
@@ -126,9 +128,9 @@ pub async fn import_support(
         }
         let programme = match support_org {
             Some(org) if !row.value("programme").is_empty() => {
-                if !programme_names.contains_key(&org) {
+                if let Entry::Vacant(entry) = programme_names.entry(org) {
                     let listed = programmes::by_org(tx.conn(), org).await.map_err(AppError::from)?;
-                    programme_names.insert(org, listed.into_iter().map(|p| (p.id, p.name)).collect());
+                    entry.insert(listed.into_iter().map(|p| (p.id, p.name)).collect());
                 }
                 resolve_programme(row, programme_names.get(&org).map_or(&[][..], Vec::as_slice), &mut found)
             }
@@ -286,7 +288,7 @@ fn evidence_files(row: &TableRow, read: EvidenceReader<'_>, found: &mut Vec<RowE
             }
         };
         // The name without its folders, as an upload's.
-        let name = path.rsplit(['/', '\\']).next().unwrap_or(path).to_owned();
+        let name = display_file_name(path);
         match check_evidence(&name, &bytes) {
             Ok(media_type) => files.push((name, media_type, bytes)),
             Err(errors) => found.extend(errors.0.iter().map(|e| row_error(row, "evidence", format!("'{path}': {}", e.message)))),
