@@ -436,7 +436,7 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet, ImportError> {
                 continue;
             }
         }
-        let line = to_usize(record.position().map_or(0, csv::Position::line));
+        let line = record.position().map_or(0, |p| record_line(bytes, p));
         let cells: Vec<Cell> = record
             .iter()
             .map(|b| {
@@ -466,6 +466,21 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet, ImportError> {
 
 fn to_usize(line: u64) -> usize {
     usize::try_from(line).unwrap_or(usize::MAX)
+}
+
+/// The line a record starts on. The csv reader reports where it began reading the record,
+/// before the blank lines it skipped; a person's editor shows the line with the record's text.
+fn record_line(bytes: &[u8], position: &csv::Position) -> usize {
+    let mut line = position.line();
+    let start = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    for b in bytes.iter().skip(start) {
+        match b {
+            b'\n' => line += 1,
+            b'\r' => {}
+            _ => break,
+        }
+    }
+    to_usize(line)
 }
 
 /// A row must reach the last named column; extra fields are tolerated only when empty (spreadsheet
@@ -677,6 +692,14 @@ mod tests {
         assert!(matches!(missing, Err(ImportError::MissingColumns { missing, .. }) if missing == ["enterprise"]));
         let empty = read_table(b"", Format::Csv, &COLUMNS, &["enterprise"]);
         assert!(matches!(empty, Err(ImportError::Unreadable { message }) if message.contains("(enterprise, …)")));
+    }
+
+    #[test]
+    fn blank_lines_before_a_row_do_not_shift_its_line_number() {
+        const COLUMNS: [&str; 2] = ["enterprise", "hours"];
+        let text = "enterprise,hours\n\n\r\nDaden Ltd,2\n\nHolosphere,3\n";
+        let rows = read_table(text.as_bytes(), Format::Csv, &COLUMNS, &["enterprise"]).expect("rows");
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [4, 6], "the lines an editor shows");
     }
 
     #[test]
